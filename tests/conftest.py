@@ -1,0 +1,96 @@
+"""Shared fixtures: the site is built once per session, strictly, with the
+production configuration; tests read the built pages as a reader gets them."""
+
+import os
+import shutil
+import subprocess
+import sys
+from functools import cache
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+
+from tests.pelican_seed import PelicanPost
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
+ARTICLE = "blog/2021/machine-learning-pycon/index.html"
+BIN = Path(sys.executable).parent
+
+
+def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None):
+    """Run `mkdocs build --strict` as a user would, and return the process."""
+    return subprocess.run(
+        [BIN / "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+    )
+
+
+class BuiltSite:
+    """A built site inside `webroot`, at the sub-path of its `site_url`."""
+
+    def __init__(self, webroot: Path, config):
+        self.config = config
+        self.webroot = webroot
+        self.base_path = urlparse(config.site_url).path  # e.g. "/pycon-india-2021/"
+        self.dir = webroot / self.base_path.strip("/")
+
+    @cache
+    def page(self, path: str) -> BeautifulSoup:
+        return BeautifulSoup((self.dir / path).read_text(encoding="utf-8"), "lxml")
+
+    def html_files(self) -> list[str]:
+        return sorted(p.relative_to(self.dir).as_posix() for p in self.dir.rglob("*.html"))
+
+    def resolve(self, page_path: str, href: str) -> Path:
+        """The file a relative or root-relative link on a page points at."""
+        path = urlparse(href).path
+        if path.startswith("/"):
+            target = self.webroot / path.lstrip("/")
+        else:
+            target = (self.dir / page_path).parent / path
+        target = Path(os.path.normpath(target))
+        return target / "index.html" if path.endswith("/") or target.is_dir() else target
+
+
+@pytest.fixture(scope="session")
+def config():
+    return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, config) -> BuiltSite:
+    built = BuiltSite(tmp_path_factory.mktemp("webroot"), config)
+    result = mkdocs_build(ROOT, built.dir)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
+    return built
+
+
+@pytest.fixture(scope="session")
+def seed() -> PelicanPost:
+    return PelicanPost.read(SEED)
+
+
+@pytest.fixture(scope="session")
+def article(site):
+    return site.page(ARTICLE)
+
+
+@pytest.fixture
+def project_copy(tmp_path):
+    """A throw-away copy of the sources, for planting faults."""
+    copy = tmp_path / "project"
+    for name in ("mkdocs.yml", "requirements.txt", "docs", "overrides"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name)
+        else:
+            copy.mkdir(exist_ok=True)
+            shutil.copy2(source, copy / name)
+    return copy

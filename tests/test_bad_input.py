@@ -1,0 +1,84 @@
+"""A content mistake stops the build with a message that names the file and
+the problem, and `make build` then leaves the published folder as it was."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, mkdocs_build
+
+POST = "docs/blog/posts/machine-learning-pycon.md"
+
+
+def edit(project: Path, path: str, old: str, new: str):
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}: the fault was not planted"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def plant_second_post_with_same_slug(project: Path):
+    original = (project / POST).read_text(encoding="utf-8")
+    (project / "docs/blog/posts/copy-of-the-article.md").write_text(
+        original.replace("# Machine learning:", "# Another post:"), encoding="utf-8"
+    )
+
+
+FAULTS = {
+    "post without a date": (
+        lambda p: edit(p, POST, "date:\n  created: 2021-08-24 12:05:00+00:00\n", ""),
+        [POST.removeprefix("docs/"), "date"],
+    ),
+    "date that is not a date": (
+        lambda p: edit(p, POST, "2021-08-24 12:05:00+00:00", "24th of August"),
+        [POST.removeprefix("docs/"), "date"],
+    ),
+    "unknown author": (
+        lambda p: edit(p, POST, "  - content-team", "  - nobody-we-know"),
+        [POST.removeprefix("docs/"), "nobody-we-know"],
+    ),
+    "malformed front matter": (
+        lambda p: edit(p, POST, "slug: machine-learning-pycon", "slug: [machine-learning-pycon"),
+        [POST.removeprefix("docs/"), "flow sequence"],
+    ),
+    "link to a missing page": (
+        lambda p: edit(p, POST, "Yes, and machine", "See [the schedule](../schedule.md). Yes, and machine"),
+        [POST.removeprefix("docs/"), "schedule.md", "not found"],
+    ),
+    "missing image": (
+        lambda p: edit(p, POST, "ai-ml-relations.svg", "no-such-figure.svg"),
+        [POST.removeprefix("docs/"), "no-such-figure.svg", "not found"],
+    ),
+    "two posts with one slug": (
+        plant_second_post_with_same_slug,
+        ["blog/posts/copy-of-the-article.md", POST.removeprefix("docs/"), "blog/2021/machine-learning-pycon/"],
+    ),
+}
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=FAULTS)
+def test_bad_input_fails_the_build_naming_file_and_problem(project_copy, tmp_path, fault):
+    plant, expected = FAULTS[fault]
+    plant(project_copy)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0, f"the build passed despite: {fault}"
+    for words in expected:
+        assert words in result.stderr, f"{words!r} not in the error:\n{result.stderr}"
+
+
+def test_failed_make_build_keeps_the_published_site(project_copy):
+    (project_copy / "Makefile").write_text((ROOT / "Makefile").read_text())
+    published = project_copy / "site"
+    published.mkdir()
+    (published / "index.html").write_text("the site as last published")
+    edit(project_copy, POST, "ai-ml-relations.svg", "no-such-figure.svg")
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(
+        ["make", "build", f"VENV={venv}"], cwd=project_copy, capture_output=True, text=True
+    )
+    assert result.returncode != 0
+    assert [p.name for p in published.iterdir()] == ["index.html"]
+    assert (published / "index.html").read_text() == "the site as last published"

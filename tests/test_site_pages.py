@@ -1,0 +1,51 @@
+"""Site-wide: navigation, home page, 404, sitemap."""
+
+from urllib.parse import urljoin
+from xml.etree import ElementTree
+
+from tests.html import text_of
+
+
+def test_navigation_tabs_show_home_and_blog(site):
+    tabs = site.page("index.html").select(".md-tabs__link")
+    assert [text_of(a) for a in tabs] == ["Home", "Blog"]
+    assert site.resolve("index.html", tabs[1]["href"]) == site.dir / "blog/index.html"
+
+
+def test_home_page_states_the_conference_facts(site, config):
+    facts = config.extra["conference"]
+    home = site.page("index.html")
+    assert text_of(home.h1) == facts["name"]
+    dates = [t["datetime"] for t in home.select(".pi-hero time")]
+    assert dates == [facts["start"].isoformat(), facts["end"].isoformat()]
+    when = text_of(home.select_one(".pi-hero__when"))
+    assert when.startswith(facts["mode"])
+    assert f'{facts["start"]:%B} {facts["start"].day}' in when
+    assert f'{facts["end"].day}, {facts["end"].year}' in when
+    assert facts["website"] in [a["href"] for a in home.select(".pi-hero a")]
+
+
+def test_home_page_leads_into_the_blog_and_teases_the_latest_post(site, seed):
+    home = site.page("index.html")
+    hero_links = [site.resolve("index.html", a["href"]) for a in home.select(".pi-hero a")]
+    assert site.dir / "blog/index.html" in hero_links
+    latest = home.select_one(".pi-latest article")
+    assert text_of(latest.h3 or latest.h2) == seed.headers["title"]
+    assert text_of(latest.select_one(".md-post__content > p")) == seed.headers["summary"]
+
+
+def test_not_found_page_exists(site):
+    page = site.page("404.html")
+    assert "404" in text_of(page.h1)
+
+
+def test_sitemap_lists_every_page(site, config):
+    tree = ElementTree.parse(site.dir / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    listed = {loc.text for loc in tree.findall(".//s:loc", ns)}
+    pages = {
+        urljoin(config.site_url, path.removesuffix("index.html"))
+        for path in site.html_files()
+        if path != "404.html"
+    }
+    assert listed == pages
