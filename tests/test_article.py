@@ -37,11 +37,6 @@ def test_every_block_of_the_seed_text_is_on_the_page(article, seed):
     assert missing == []
 
 
-def test_opening_quote_is_a_blockquote(article, seed):
-    quote = next(text for tag, text in seed.text_blocks() if text.startswith("“"))
-    assert text_of(content(article).blockquote) == quote
-
-
 def test_talk_links_keep_their_exact_addresses(article, seed):
     page_links = [(text_of(a), a["href"]) for a in content(article).select("ol a[href]")]
     assert len(seed.links()) == 10

@@ -37,7 +37,7 @@ FAULTS = {
         [POST.removeprefix("docs/"), "date"],
     ),
     "unknown author": (
-        lambda p: edit(p, POST, "  - content-team", "  - nobody-we-know"),
+        lambda p: edit(p, POST, "  - pycon-india-content-team", "  - nobody-we-know"),
         [POST.removeprefix("docs/"), "nobody-we-know"],
     ),
     "malformed front matter": (
