@@ -46,6 +46,6 @@ def test_sitemap_lists_every_page(site, config):
     pages = {
         urljoin(config.site_url, path.removesuffix("index.html"))
         for path in site.html_files()
-        if path != "404.html"
+        if path != "404.html" and not site.page(path).find("meta", attrs={"name": "robots", "content": "noindex"})
     }
     assert listed == pages

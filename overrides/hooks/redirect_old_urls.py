@@ -1,0 +1,88 @@
+"""Answer each post's address on the old Pelican blog with a redirect page.
+
+The old address is built from the post's own date and slug with the old
+blog's ARTICLE_URL pattern (`extra.old_blog.article_url`, relative to the
+blog root), plus any addresses a post lists under `old_urls:` in its front
+matter. Each redirect page refreshes to the post, names it as canonical,
+links to it for readers whose browser does not follow the refresh, and asks
+search engines not to index it.
+"""
+
+import html
+import posixpath
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from pymdownx.slugs import slugify as make_slugify
+
+slugify = make_slugify(case="lower")  # as Pelican and Material slug a category name
+
+_site_paths: set[str] = set()
+
+
+# After the blog plugin (-50) has placed the posts: every path the site uses.
+@event_priority(-60)
+def on_files(files, config):
+    _site_paths.clear()
+    _site_paths.update(file.dest_uri for file in files)
+    return files
+
+
+def old_urls(post, pattern: str) -> list[str]:
+    created = post.config.date.created
+    fields = {
+        "slug": post.config.slug or Path(post.url.rstrip("/")).name,
+        "year": f"{created:%Y}",
+        "month": f"{created:%m}",
+        "day": f"{created:%d}",
+        "date": created,
+        "category": slugify((post.config.categories or [""])[0], "-"),
+    }
+    urls = [pattern.format(**fields)] if pattern else []
+    return urls + list(post.meta.get("old_urls", []))
+
+
+def redirect_page(title: str, target: str, canonical: str) -> str:
+    title, target, canonical = (html.escape(s, quote=True) for s in (title, target, canonical))
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Moved: {title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p>This article has moved to <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""
+
+
+def on_post_build(config):
+    blog = config.plugins["material/blog"]
+    pattern = config.extra.get("old_blog", {}).get("article_url", "")
+    site = Path(config.site_dir)
+    redirected: dict[str, str] = {}
+    for post in blog.blog.posts:
+        for old in old_urls(post, pattern):
+            path = posixpath.normpath(posixpath.join(blog.config.blog_dir, old.lstrip("/")))
+            if old.endswith("/"):
+                path = posixpath.join(path, "index.html")
+            if path in _site_paths:
+                raise PluginError(
+                    f"Post '{post.file.src_uri}': its old address '{path}' is already a page of the site"
+                )
+            if path in redirected:
+                raise PluginError(
+                    f"Posts '{redirected[path]}' and '{post.file.src_uri}' both claim the old address '{path}'"
+                )
+            redirected[path] = post.file.src_uri
+            target = posixpath.relpath(post.url, posixpath.dirname(path))
+            target += "/" if post.url.endswith("/") else ""
+            dest = site / path
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            dest.write_text(redirect_page(post.title, target, post.canonical_url), encoding="utf-8")
