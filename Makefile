@@ -21,7 +21,7 @@ build: $(VENV)/.installed
 	mv $(SITE_DIR).partial $(SITE_DIR)
 
 test: $(VENV)/.installed
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache
