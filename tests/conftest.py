@@ -28,7 +28,7 @@ def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None):
         cwd=project,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})},
     )
 
 

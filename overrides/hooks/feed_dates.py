@@ -1,0 +1,12 @@
+"""Date a post that was never updated by its creation in the feeds.
+
+The RSS plugin falls back to the time of the build for a post without
+`date.updated`, so every build would announce every post as just updated.
+"""
+
+
+def on_page_markdown(markdown, page, config, files):
+    date = page.meta.get("date")
+    if page.meta.get("template") == "blog-post.html" and isinstance(date, dict) and "updated" not in date:
+        page.meta["date"] = {**date, "updated": date["created"]}
+    return markdown
