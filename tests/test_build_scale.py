@@ -1,8 +1,8 @@
-"""The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py)
-change how much work the build does, never what it writes: the site built
-with them is byte for byte the site built without them, and the work they
-save is counted (not timed) so that a Material upgrade that bypasses them
-shows here. bench/scale measures the time."""
+"""The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py,
+libyaml_front_matter.py) change how much work the build does, never what it
+writes: the site built with them is byte for byte the site built without
+them, and the work they save is counted (not timed), so that a Material
+upgrade that bypasses them shows here. bench/scale measures the time."""
 
 import filecmp
 import importlib.util
@@ -18,7 +18,11 @@ from mkdocs.config import load_config
 
 from tests.conftest import ROOT, mkdocs_build
 
-HOOKS = ["overrides/hooks/post_lookup.py", "overrides/hooks/summary_excerpts.py"]
+HOOKS = [
+    "overrides/hooks/post_lookup.py",
+    "overrides/hooks/summary_excerpts.py",
+    "overrides/hooks/libyaml_front_matter.py",
+]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 
 
@@ -145,6 +149,15 @@ def test_a_described_post_is_converted_in_full_once(project_copy, counted_build)
     plain = counted_build(without_hooks(project_copy))
     assert len([size for size in plain if size >= len(body)]) == 40 + 3 * 40  # the waste the hook removes
     assert sum(sizes) < sum(plain) / 2
+
+
+def test_broken_front_matter_is_reported_as_without_libyaml(project_copy, tmp_path):
+    write_posts(project_copy, [post("broken", 2020, "# Broken", extra="tags: [one, two\n")])
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 1
+    assert "blog/posts/broken.md" in result.stderr
+    assert "while parsing a flow sequence" in result.stderr
+    assert "    tags: [one, two\n          ^" in result.stderr  # the pure-Python parser's quote of the line
 
 
 def test_post_lookup_answers_like_a_list():
