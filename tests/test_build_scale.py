@@ -15,6 +15,7 @@ import markdown
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
 
 from tests.conftest import ROOT, mkdocs_build
 
@@ -109,15 +110,20 @@ def test_a_listing_shows_the_excerpt_of_a_post_without_description(project_copy,
 def counted_build(project_copy, tmp_path, monkeypatch):
     """Build in this process, counting Markdown conversions and the
     characters converted."""
-    calls = []
-    convert = markdown.Markdown.convert
+    calls, comparisons = [], [0]
+    convert, equal = markdown.Markdown.convert, Page.__eq__
 
     def counting(self, source):
         calls.append(len(source))
         return convert(self, source)
 
+    def counting_equal(self, other):
+        comparisons[0] += 1
+        return equal(self, other)
+
     def run(config_file: Path):
         monkeypatch.setattr(markdown.Markdown, "convert", counting)
+        monkeypatch.setattr(Page, "__eq__", counting_equal)
         monkeypatch.chdir(project_copy)
         monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
         config = load_config(str(config_file), site_dir=str(tmp_path / f"site-{len(calls)}"), strict=True)
@@ -127,8 +133,9 @@ def counted_build(project_copy, tmp_path, monkeypatch):
         finally:
             config.plugins.on_shutdown()
         monkeypatch.undo()
-        counted = list(calls)
+        counted = list(calls), comparisons[0]
         calls.clear()
+        comparisons[0] = 0
         return counted
 
     return run
@@ -142,11 +149,11 @@ def test_a_described_post_is_converted_in_full_once(project_copy, counted_build)
     body = "A long paragraph of the post. " * 200 + "\n"
     posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}", body, description=n % 5 != 0) for n in range(40)]
     write_posts(project_copy, posts)
-    sizes = counted_build(project_copy / "mkdocs.yml")
+    sizes, _ = counted_build(project_copy / "mkdocs.yml")
     undescribed = sum(1 for n in range(40) if n % 5 == 0)
     full = [size for size in sizes if size >= len(body)]
     assert len(full) == 40 + 3 * undescribed
-    plain = counted_build(without_hooks(project_copy))
+    plain, _ = counted_build(without_hooks(project_copy))
     assert len([size for size in plain if size >= len(body)]) == 40 + 3 * 40  # the waste the hook removes
     assert sum(sizes) < sum(plain) / 2
 
@@ -160,18 +167,31 @@ def test_broken_front_matter_is_reported_as_without_libyaml(project_copy, tmp_pa
     assert "    tags: [one, two\n          ^" in result.stderr  # the pure-Python parser's quote of the line
 
 
+def test_pages_are_not_compared_with_every_post(project_copy, counted_build):
+    """Page.__eq__ calls grow with pages x posts without post_lookup.py."""
+    compared = {}
+    for count in (30, 90):
+        posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}") for n in range(count)]
+        write_posts(project_copy, posts)
+        compared[count] = counted_build(project_copy / "mkdocs.yml")[1]
+    plain = counted_build(without_hooks(project_copy))[1]
+    print(compared, plain)
+    assert compared[90] < 4 * compared[30]  # three times the posts: about three times the comparisons
+    assert plain > 5 * compared[90]
+
+
 def test_post_lookup_answers_like_a_list():
     spec = importlib.util.spec_from_file_location("post_lookup", ROOT / HOOKS[0])
     hook = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(hook)
-    PostList = hook.PostList
+    PageList = hook.PageList
 
     class Item:
         def __eq__(self, other):  # equal to everything, as no post is
             return True
 
     a, b, c = Item(), Item(), Item()
-    posts = PostList([a, b])
+    posts = PageList([a, b])
     assert a in posts and b in posts and c not in posts
     posts.append(c)
     assert c in posts
@@ -180,6 +200,6 @@ def test_post_lookup_answers_like_a_list():
     posts[0:1] = []
     assert b not in posts and c in posts
     posts += [a]
-    assert a in posts and isinstance(posts, PostList)
+    assert a in posts and isinstance(posts, PageList)
     del posts[:]
     assert c not in posts and len(posts) == 0
