@@ -32,3 +32,9 @@ $(VENV)/.installed: requirements.txt
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --requirement requirements.txt
 	touch $@
+
+# How the build time grows with the number of posts, against Pelican:
+# bench/scale prints a table (a few minutes; `bench/scale --sizes 100` is quick).
+.PHONY: bench
+bench: $(VENV)/.installed
+	bench/scale
