@@ -58,7 +58,9 @@ def views(view):
 # After the blog plugin (-50) has read the posts and paginated the listings.
 @event_priority(-60)
 def on_files(files, config):
-    blog = config.plugins["material/blog"].blog
+    blog = getattr(config.plugins["material/blog"], "blog", None)
+    if blog is None:  # the blog plugin is disabled
+        return files
     blog.posts = PageList(blog.posts)
     for view in views(blog):
         pages = PageList(view.pages)
