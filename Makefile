@@ -45,3 +45,9 @@ $(VENV)/.installed: requirements.txt
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+# How the build time grows with the number of posts, against Pelican:
+# bench/scale prints a table (a few minutes; `bench/scale --sizes 100` is quick).
+.PHONY: bench
+bench: $(VENV)/.installed
+	bench/scale

@@ -1,0 +1,214 @@
+"""The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py,
+libyaml_front_matter.py) change how much work the build does, never what it
+writes: the site built with them is byte for byte the site built without
+them, and the work they save is counted (not timed), so that a Material
+upgrade that bypasses them shows here. bench/scale measures the time."""
+
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import markdown
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.structure.pages import Page
+
+from tests.conftest import ROOT, mkdocs_build
+
+HOOKS = [
+    "overrides/hooks/post_lookup.py",
+    "overrides/hooks/summary_excerpts.py",
+    "overrides/hooks/libyaml_front_matter.py",
+]
+DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
+
+
+def post(slug: str, year: int, heading: str, body: str = "Some text.\n", *, description=True, extra=""):
+    front = f"---\ndate:\n  created: {year}-03-0{1 + year % 9} 10:00:00+00:00\n"
+    front += f'authors:\n  - pycon-india-content-team\ncategories:\n  - "2021"\nslug: {slug}\n'
+    front += (DESCRIPTION if description else "") + extra + "---\n\n"
+    return slug, front + (f"{heading}\n\n" if heading else "") + body
+
+
+# Posts that take each path through summary_excerpts.py, and enough of them
+# (with the site's own) for a second page of the blog index.
+POSTS = [
+    post("plain", 2019, "# A plain post"),
+    post("markup-title", 2019, "# Tips & tricks for *asyncio* in `3.11`"),
+    post("custom-id", 2020, "# A heading with its own id { #own-id }"),
+    post("with-more", 2020, "# Described, with a separator", "Teaser.\n\n<!-- more -->\n\nThe rest.\n"),
+    post("no-description", 2020, "# Not described", "Whole text [home](../../index.md).\n", description=False),
+    post("no-description-more", 2021, "# Not described, with more", "Teaser.\n\n<!-- more -->\n\nRest.\n", description=False),
+    post("meta-title", 2021, "", "Text without a heading.\n", extra="title: A title from the front matter\n"),
+    post("heading-later", 2021, "", "A first paragraph.\n\n# The heading comes second\n\nMore.\n"),
+    post("setext", 2018, "A setext title\n==============", "Text.\n"),
+    post("same-title-a", 2018, "# Same title"),
+    post("same-title-b", 2017, "# Same title"),
+    post("links", 2017, "# Links and anchors", "See [plain](plain.md) and [here](#links-and-anchors).\n\n## Part\n\nText.\n"),
+]
+
+
+def write_posts(project: Path, posts=POSTS):
+    for slug, text in posts:
+        (project / "docs/blog/posts" / f"{slug}.md").write_text(text, encoding="utf-8")
+
+
+def without_hooks(project: Path) -> Path:
+    """A copy of the project's mkdocs.yml without the build-time hooks."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    for hook in HOOKS:
+        assert f"  - {hook}\n" in text, f"{hook} is not listed under hooks: in mkdocs.yml"
+        text = text.replace(f"  - {hook}\n", "")
+    config = project / "mkdocs-without-hooks.yml"
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def different_files(left: Path, right: Path) -> list[str]:
+    """Files only on one side or with other bytes, as paths under the site.
+    Feeds, should the site get some, carry the time of the build: left out."""
+
+    def files(root: Path) -> dict[str, Path]:
+        return {
+            path.relative_to(root).as_posix(): path
+            for path in root.rglob("*")
+            if path.is_file() and not path.name.startswith("feed_")
+        }
+
+    ours, theirs = files(left), files(right)
+    return sorted(
+        name for name in ours.keys() | theirs.keys()
+        if name not in ours or name not in theirs or ours[name].read_bytes() != theirs[name].read_bytes()
+    )
+
+
+def build_with(project: Path, config: Path, site_dir: Path):
+    """`mkdocs build --strict` with another configuration file."""
+    return subprocess.run(
+        [Path(sys.executable).parent / "mkdocs", "build", "--strict", "-f", config, "--site-dir", site_dir],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+def test_the_hooks_change_no_byte_of_the_site(project_copy, tmp_path):
+    write_posts(project_copy)
+    with_hooks, without = tmp_path / "with", tmp_path / "without"
+    result = mkdocs_build(project_copy, with_hooks)
+    assert result.returncode == 0, result.stderr
+    result = build_with(project_copy, without_hooks(project_copy), without)
+    assert result.returncode == 0, result.stderr
+    assert len(list(with_hooks.rglob("*.html"))) > 30
+    assert (with_hooks / "blog/page/2/index.html").is_file(), "the posts should fill a second index page"
+    assert different_files(with_hooks, without) == []
+
+
+def test_a_listing_shows_the_excerpt_of_a_post_without_description(project_copy, tmp_path):
+    write_posts(project_copy)
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    html = "".join(p.read_text(encoding="utf-8") for p in (tmp_path / "site/blog/archive").rglob("*.html"))
+    assert "Whole text" in html and "Teaser." in html  # excerpts: converted
+    assert "A summary that the listings show" in html
+    assert "The rest." not in html and "Rest." not in html  # nothing after <!-- more -->
+
+
+@pytest.fixture
+def counted_build(project_copy, tmp_path, monkeypatch):
+    """Build in this process, counting Markdown conversions and the
+    characters converted."""
+    calls, comparisons = [], [0]
+    convert, equal = markdown.Markdown.convert, Page.__eq__
+
+    def counting(self, source):
+        calls.append(len(source))
+        return convert(self, source)
+
+    def counting_equal(self, other):
+        comparisons[0] += 1
+        return equal(self, other)
+
+    def run(config_file: Path):
+        monkeypatch.setattr(markdown.Markdown, "convert", counting)
+        monkeypatch.setattr(Page, "__eq__", counting_equal)
+        monkeypatch.chdir(project_copy)
+        monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+        config = load_config(str(config_file), site_dir=str(tmp_path / f"site-{len(calls)}"), strict=True)
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        finally:
+            config.plugins.on_shutdown()
+        monkeypatch.undo()
+        counted = list(calls), comparisons[0]
+        calls.clear()
+        comparisons[0] = 0
+        return counted
+
+    return run
+
+
+def test_a_described_post_is_converted_in_full_once(project_copy, counted_build):
+    """Each post and page in full once, plus the full excerpt of each post
+    without a description in each of its three listings (index, archive,
+    category); a described post's listings add one conversion of its title
+    line, not of its text."""
+    body = "A long paragraph of the post. " * 200 + "\n"
+    posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}", body, description=n % 5 != 0) for n in range(40)]
+    write_posts(project_copy, posts)
+    sizes, _ = counted_build(project_copy / "mkdocs.yml")
+    undescribed = sum(1 for n in range(40) if n % 5 == 0)
+    full = [size for size in sizes if size >= len(body)]
+    assert len(full) == 40 + 3 * undescribed
+    plain, _ = counted_build(without_hooks(project_copy))
+    assert len([size for size in plain if size >= len(body)]) == 40 + 3 * 40  # the waste the hook removes
+    assert sum(sizes) < sum(plain) / 2
+
+
+def test_broken_front_matter_is_reported_as_without_libyaml(project_copy, tmp_path):
+    write_posts(project_copy, [post("broken", 2020, "# Broken", extra="tags: [one, two\n")])
+    result = mkdocs_build(project_copy, tmp_path / "site")
+    assert result.returncode == 1
+    assert "blog/posts/broken.md" in result.stderr
+    assert "while parsing a flow sequence" in result.stderr
+    assert "    tags: [one, two\n          ^" in result.stderr  # the pure-Python parser's quote of the line
+
+
+def test_pages_are_not_compared_with_every_post(project_copy, counted_build):
+    """Page.__eq__ calls grow with pages x posts without post_lookup.py."""
+    compared = {}
+    for count in (30, 90):
+        posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}") for n in range(count)]
+        write_posts(project_copy, posts)
+        compared[count] = counted_build(project_copy / "mkdocs.yml")[1]
+    plain = counted_build(without_hooks(project_copy))[1]
+    print(compared, plain)
+    assert compared[90] < 4 * compared[30]  # three times the posts: about three times the comparisons
+    assert plain > 5 * compared[90]
+
+
+def test_post_lookup_answers_like_a_list():
+    spec = importlib.util.spec_from_file_location("post_lookup", ROOT / HOOKS[0])
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+    PageList = hook.PageList
+
+    class Item:
+        def __eq__(self, other):  # equal to everything, as no post is
+            return True
+
+    a, b, c = Item(), Item(), Item()
+    posts = PageList([a, b])
+    assert a in posts and b in posts and c not in posts
+    posts.append(c)
+    assert c in posts
+    posts.remove(a)  # list.remove compares with ==: it removes the first item
+    assert a not in posts and posts == [b, c]
+    posts[0:1] = []
+    assert b not in posts and c in posts
+    posts += [a]
+    assert a in posts and isinstance(posts, PageList)
+    del posts[:]
+    assert c not in posts and len(posts) == 0
