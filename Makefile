@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test clean
+.PHONY: serve build test bench clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -22,6 +22,15 @@ build: $(VENV)/.installed
 
 test: $(VENV)/.installed
 	$(BIN)/python -m pytest tests
+
+# Benchmarks, not tests: every executable in bench/ prints a table and exits
+# non-zero when it misses a target. Lighthouse comes from package-lock.json.
+bench: $(VENV)/.installed node_modules/.installed
+	@status=0; for script in bench/*; do [ -x "$$script" ] || continue; echo "== $$script"; "$$script" || status=1; done; exit $$status
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache
