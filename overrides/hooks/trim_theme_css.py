@@ -145,8 +145,8 @@ def required_classes(selector: str) -> set[str]:
             continue
         if selector[i] == "[":  # attribute values may hold dots
             end = selector.find("]", i)
-            stripped.append(selector[i:end + 1])
-            i = end + 1
+            stripped.append("[]")
+            i = end + 1 if end != -1 else len(selector)
             continue
         stripped.append(selector[i])
         i += 1
