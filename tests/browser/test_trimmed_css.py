@@ -1,0 +1,75 @@
+"""Trimming Material's stylesheets (overrides/hooks/trim_theme_css.py) changes nothing a
+reader sees: each page looks the same to the pixel, in both palettes, on a phone and a
+desktop, and the open search is styled the same, as in a build with Material's
+stylesheets untrimmed."""
+
+import shutil
+
+import pytest
+
+from tests.browser.conftest import PAGES, serve
+from tests.conftest import ROOT, BuiltSite, mkdocs_build
+
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+HOOK = "overrides/hooks/trim_theme_css.py"
+
+
+@pytest.fixture(scope="module")
+def untrimmed_url(tmp_path_factory, config):
+    project = tmp_path_factory.mktemp("untrimmed")
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert HOOK in yml
+    (project / "mkdocs.yml").write_text(yml.replace(f"  - {HOOK}\n", ""), encoding="utf-8")
+    built = BuiltSite(tmp_path_factory.mktemp("webroot"), config)
+    result = mkdocs_build(project, built.dir)
+    assert result.returncode == 0, result.stderr
+    server = serve(built.webroot, built.dir / "404.html")
+    yield f"http://127.0.0.1:{server.server_port}{built.base_path}"
+    server.shutdown()
+
+
+def test_the_theme_stylesheet_is_trimmed(site):
+    (main_css,) = (site.dir / "assets" / "stylesheets").glob("main.*.min.css")
+    (material_css,) = (ROOT / ".venv").glob("lib/python*/site-packages/material/templates/assets/stylesheets/main.*.min.css")
+    assert main_css.stat().st_size < 0.7 * material_css.stat().st_size
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_pages_look_the_same_as_untrimmed(page, site_url, untrimmed_url, scheme, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    page.emulate_media(color_scheme=scheme)
+    for name in ("home", "blog index", "article", "404"):
+        shots = []
+        for base in (site_url, untrimmed_url):
+            page.goto(base + PAGES[name])
+            shots.append(page.screenshot(full_page=True, animations="disabled"))
+        assert shots[0] == shots[1], f"{name} ({scheme}, {viewport}) looks different with the trimmed stylesheets"
+
+
+# Every style but custom properties of every element of the open search, results included: the results are
+# drawn by Material's script after the page loads, so screenshots of them differ by a
+# subpixel from one load to the next whatever the stylesheet.
+SEARCH_STYLES = """() => [...document.querySelectorAll('.md-search, .md-search *')].map(element => {
+  const style = getComputedStyle(element);
+  const properties = [...style].filter(name => !name.startsWith('--'));  // unread custom properties are trimmed
+  return [element.tagName, element.className, properties.map(name => name + ':' + style.getPropertyValue(name))];
+})"""
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_search_is_styled_the_same_as_untrimmed(page, site_url, untrimmed_url, viewport):
+    page.set_viewport_size(VIEWPORTS[viewport])
+    styles = []
+    for base in (site_url, untrimmed_url):
+        page.goto(base + PAGES["blog index"])
+        page.keyboard.press("/")
+        page.keyboard.type("python")
+        page.locator(".md-search-result__item").first.wait_for()
+        page.wait_for_timeout(800)  # let the results' transitions finish
+        styles.append(page.evaluate(SEARCH_STYLES))
+    assert len(styles[0]) > 20
+    diff = [(a[0], a[1], sorted(set(a[2]) ^ set(b[2]))) for a, b in zip(*styles) if a != b]
+    assert not diff
