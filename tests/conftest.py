@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
@@ -75,6 +76,20 @@ def site(tmp_path_factory, config) -> BuiltSite:
 @pytest.fixture(scope="session")
 def seed() -> PelicanPost:
     return PelicanPost.read(SEED)
+
+
+@pytest.fixture(scope="session")
+def post_source() -> dict:
+    """The article's front matter, as the content team wrote it."""
+    text = (ROOT / "docs/blog/posts/machine-learning-pycon.md").read_text(encoding="utf-8")
+    return yaml.safe_load(text.split("---")[1])
+
+
+@pytest.fixture(scope="session")
+def author_names(post_source) -> list[str]:
+    """The article's authors by name, from docs/blog/.authors.yml."""
+    authors = yaml.safe_load((ROOT / "docs/blog/.authors.yml").read_text(encoding="utf-8"))["authors"]
+    return [authors[author]["name"] for author in post_source["authors"]]
 
 
 @pytest.fixture(scope="session")

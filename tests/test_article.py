@@ -53,7 +53,7 @@ def test_date_is_readable_and_machine_readable(article, seed):
 def test_author_is_the_old_blog_default(article, seed):
     assert seed.headers["author"] == ""  # the seed leaves it blank, so the default applies
     authors = [text_of(s) for s in article.select(".md-post__authors .md-profile strong")]
-    assert authors == ["PyCon India Content Team"]
+    assert authors == ["PyCon India Content Team"]  # the old blog's DEFAULT_AUTHOR
 
 
 def test_category_links_to_its_page(site, article, seed):

@@ -46,17 +46,17 @@ def test_rss_channel_names_the_site(rss, config):
     assert rss.feed.image.href == config.site_url + config.extra["share_image"]["path"]
 
 
-def test_rss_item_is_the_article(rss, seed, config):
+def test_rss_item_is_the_article(rss, seed, config, author_names):
     (item,) = rss.entries
     assert item.title == seed.headers["title"]
     assert item.link == config.site_url + ARTICLE.removesuffix("index.html")
     assert datetime.fromtimestamp(calendar.timegm(item.published_parsed), timezone.utc) == published_utc(seed)
     assert item.summary == seed.headers["summary"]
-    assert item.author == "PyCon India Content Team"
+    assert item.author == ", ".join(author_names)
     assert [tag.term for tag in item.tags] == [seed.headers["category"]]
 
 
-def test_json_feed_item_is_the_article(json_feed, seed, config):
+def test_json_feed_item_is_the_article(json_feed, seed, config, author_names):
     assert json_feed["version"] == "https://jsonfeed.org/version/1.1"
     assert json_feed["title"] == config.site_name
     assert json_feed["home_page_url"] == config.site_url
@@ -66,7 +66,7 @@ def test_json_feed_item_is_the_article(json_feed, seed, config):
     assert datetime.fromisoformat(item["date_published"]) == published_utc(seed)
     assert datetime.fromisoformat(item["date_modified"]) == published_utc(seed)
     assert item["content_html"] == seed.headers["summary"]
-    assert [a["name"] for a in item["authors"]] == ["PyCon India Content Team"]
+    assert [a["name"] for a in item["authors"]] == author_names
     assert item["tags"] == [seed.headers["category"]]
 
 
