@@ -16,6 +16,7 @@ import logging
 import re
 from pathlib import Path
 
+import tinycss2
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.trim_theme_css")
@@ -28,188 +29,129 @@ COLOR_ATTR = re.compile(r"""\bdata-md-color-(?:scheme|primary|accent)\s*=\s*["']
 # come from the pages' HTML only.
 JS_CLASS = re.compile(r"\bmd-[\w-]+")
 SCRIPT_STATE_CLASSES = {"js"}
-SELECTOR_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
-SELECTOR_COLOR = re.compile(r"\[data-md-color-(?:scheme|primary|accent)=[\"']?([\w-]+)[\"']?\]")
-# Inside :not(), :is(), :where(), :has() a missing class does not make a selector unmatchable.
-FUNCTIONAL_PSEUDO = re.compile(r":[\w-]+\(")
-CUSTOM_PROPERTY_DECL = re.compile(r"^\s*(--[\w-]+)\s*:")
+SELECTOR_COLOR = re.compile(r"^data-md-color-(?:scheme|primary|accent)=[\"']?([\w-]+)")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
-GROUPING_AT_RULES = ("@media", "@supports", "@layer", "@container", "@document")
-
-
-def split_top_level(text: str, separators: str) -> list[str]:
-    """Split on separators outside strings, parentheses and brackets."""
-    parts, depth, quote, start, i = [], 0, None, 0, 0
-    while i < len(text):
-        c = text[i]
-        if quote:
-            if c == "\\":
-                i += 1
-            elif c == quote:
-                quote = None
-        elif c in "\"'":
-            quote = c
-        elif c in "([":
-            depth += 1
-        elif c in ")]":
-            depth -= 1
-        elif c in separators and depth == 0:
-            parts.append(text[start:i])
-            start = i + 1
-        i += 1
-    parts.append(text[start:])
-    return parts
+GROUPING_AT_RULES = {"media", "supports", "layer", "container", "document"}
 
 
 def parse(css: str) -> list:
-    """Minified CSS as a list of (prelude, body) pairs; body is a list for
-    grouping at-rules, a string of declarations otherwise, None for `@x ...;`."""
-    items, i, n = [], 0, len(css)
-    while i < n:
-        start, quote, depth = i, None, 0
-        while i < n:  # read the prelude up to `{` or `;`
-            c = css[i]
-            if quote:
-                if c == "\\":
-                    i += 1
-                elif c == quote:
-                    quote = None
-            elif c in "\"'":
-                quote = c
-            elif c == "(":
-                depth += 1
-            elif c == ")":
-                depth -= 1
-            elif c == "/" and css.startswith("/*", i):
-                i = css.find("*/", i + 2) + 1
-            elif depth == 0 and c in "{;}":
-                break
-            i += 1
-        prelude = css[start:i].strip()
-        if i >= n or css[i] == "}":
-            if prelude:
-                items.append((prelude, None))
-            i += 1
-            continue
-        if css[i] == ";":
-            items.append((prelude, None))
-            i += 1
-            continue
-        body_start, level, quote = i + 1, 1, None
-        i += 1
-        while i < n and level:  # find the matching `}`
-            c = css[i]
-            if quote:
-                if c == "\\":
-                    i += 1
-                elif c == quote:
-                    quote = None
-            elif c in "\"'":
-                quote = c
-            elif c == "{":
-                level += 1
-            elif c == "}":
-                level -= 1
-            i += 1
-        body = css[body_start:i - 1]
-        if prelude.startswith(GROUPING_AT_RULES):
-            items.append((prelude, parse(body)))
-        else:
-            items.append((prelude, body))
-    return items
+    """The stylesheet's rules, with the rules inside grouping at-rules
+    (@media, @supports, ...) parsed in turn into the at-rule's content."""
+    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
+    for rule in rules:
+        if rule.type == "at-rule" and rule.lower_at_keyword in GROUPING_AT_RULES and rule.content is not None:
+            rule.content = parse(tinycss2.serialize(rule.content))
+    return [rule for rule in rules if rule.type != "error"]
 
 
-def serialize(items: list) -> str:
+def is_group(rule) -> bool:
+    return rule.type == "at-rule" and isinstance(rule.content, list) and all(
+        node.type in ("qualified-rule", "at-rule") for node in rule.content
+    )
+
+
+def serialize(rules: list) -> str:
     out = []
-    for prelude, body in items:
-        if body is None:
-            out.append(prelude + ";")
-        elif isinstance(body, list):
-            if body:
-                out.append(prelude + "{" + serialize(body) + "}")
-        elif body.strip():
-            out.append(prelude + "{" + body + "}")
+    for rule in rules:
+        if is_group(rule):
+            if rule.content:  # a group left empty goes
+                out.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{serialize(rule.content)}}}")
+        elif rule.type != "qualified-rule" or tinycss2.serialize(rule.content).strip():
+            out.append(rule.serialize())
     return "".join(out)
 
 
-def required_classes(selector: str) -> set[str]:
-    """The classes an element must carry for `selector` to match."""
-    stripped, i = [], 0
-    while i < len(selector):
-        match = FUNCTIONAL_PSEUDO.match(selector, i)
-        if match:  # skip the argument of :not(...), :is(...) and the like
-            depth, i = 1, match.end()
-            while i < len(selector) and depth:
-                depth += {"(": 1, ")": -1}.get(selector[i], 0)
-                i += 1
-            continue
-        if selector[i] == "[":  # attribute values may hold dots
-            end = selector.find("]", i)
-            stripped.append("[]")
-            i = end + 1 if end != -1 else len(selector)
-            continue
-        stripped.append(selector[i])
-        i += 1
-    return set(SELECTOR_CLASS.findall("".join(stripped)))
-
-
-def trim_rules(items: list, classes: set[str], colors: set[str]) -> list:
-    kept = []
-    for prelude, body in items:
-        if isinstance(body, list):
-            kept.append((prelude, trim_rules(body, classes, colors)))
-        elif body is None or prelude.startswith("@"):
-            kept.append((prelude, body))
+def selectors(prelude: list) -> list[list]:
+    """A selector list's selectors, each as its tokens."""
+    groups = [[]]
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            groups.append([])
         else:
-            selectors = [
-                s for s in split_top_level(prelude, ",")
-                if required_classes(s) <= classes and set(SELECTOR_COLOR.findall(s)) <= colors
-            ]
-            if selectors:
-                kept.append((",".join(selectors), body))
-    return kept
+            groups[-1].append(token)
+    return groups
 
 
-def trim_custom_properties(items: list, used: set[str]) -> list:
+def required_classes(selector: list) -> set[str]:
+    """The classes an element must carry for the selector to match. Arguments
+    of :not(), :is() and the like, and attribute values, are single tokens
+    here, so a class inside them never counts."""
+    return {
+        after.value
+        for token, after in zip(selector, selector[1:])
+        if token.type == "literal" and token.value == "." and after.type == "ident"
+    }
+
+
+def required_colors(selector: list) -> set[str]:
+    return {
+        match.group(1)
+        for token in selector
+        if token.type == "[] block" and (match := SELECTOR_COLOR.match(tinycss2.serialize(token.content)))
+    }
+
+
+def trim_rules(rules: list, classes: set[str], colors: set[str]) -> list:
     kept = []
-    for prelude, body in items:
-        if isinstance(body, list):
-            body = trim_custom_properties(body, used)
-        elif isinstance(body, str) and not prelude.startswith("@"):
-            declarations = split_top_level(body, ";")
-            body = ";".join(
-                d for d in declarations
-                if not (m := CUSTOM_PROPERTY_DECL.match(d)) or m.group(1) in used
-            )
-        kept.append((prelude, body))
+    for rule in rules:
+        if is_group(rule):
+            rule.content = trim_rules(rule.content, classes, colors)
+        elif rule.type == "qualified-rule":
+            matchable = [
+                tinycss2.serialize(selector) for selector in selectors(rule.prelude)
+                if required_classes(selector) <= classes and required_colors(selector) <= colors
+            ]
+            if not matchable:
+                continue
+            rule.prelude = tinycss2.parse_component_value_list(",".join(matchable))
+        kept.append(rule)
     return kept
 
 
-def used_custom_properties(items: list, others: str) -> set[str]:
+def declarations(rule) -> list:
+    return tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+
+
+def trim_custom_properties(rules: list, used: set[str]) -> list:
+    for rule in rules:
+        if is_group(rule):
+            trim_custom_properties(rule.content, used)
+        elif rule.type == "qualified-rule":
+            kept = [
+                d for d in declarations(rule)
+                if d.type != "declaration" or not d.name.startswith("--") or d.name in used
+            ]
+            rule.content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in kept))
+    return rules
+
+
+def used_custom_properties(rules: list, others: str) -> set[str]:
     """Custom properties read by var() anywhere, following chains of definitions."""
     definitions: dict[str, list[str]] = {}
     reads = set(VAR_USE.findall(others))
 
-    def walk(items):
-        for prelude, body in items:
-            if isinstance(body, list):
-                walk(body)
-            elif isinstance(body, str):
-                for declaration in split_top_level(body, ";"):
-                    m = CUSTOM_PROPERTY_DECL.match(declaration)
-                    if m:
-                        definitions.setdefault(m.group(1), []).append(declaration)
+    def walk(rules):
+        for rule in rules:
+            if is_group(rule):
+                walk(rule.content)
+            elif rule.type == "qualified-rule":
+                for declaration in declarations(rule):
+                    if declaration.type != "declaration":
+                        continue
+                    value = tinycss2.serialize(declaration.value)
+                    if declaration.name.startswith("--"):
+                        definitions.setdefault(declaration.name, []).append(value)
                     else:
-                        reads.update(VAR_USE.findall(declaration))
+                        reads.update(VAR_USE.findall(value))
 
-    walk(items)
+    walk(rules)
     used, pending = set(), list(reads)
     while pending:
         name = pending.pop()
         if name not in used:
             used.add(name)
-            for declaration in definitions.get(name, []):
-                pending.extend(VAR_USE.findall(declaration))
+            for value in definitions.get(name, []):
+                pending.extend(VAR_USE.findall(value))
     return used
 
 
