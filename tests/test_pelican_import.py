@@ -15,8 +15,6 @@ from mkdocs.config import load_config
 from tests.conftest import ROOT, SEED, BuiltSite, mkdocs_build
 from overrides.hooks.site_rules import read_front_matter
 from tools.pelican_import.cli import main
-from tools.pelican_import.front_matter import yaml_scalar
-from tools.pelican_import.reader import parse_date, slugify
 
 FIXTURES = ROOT / "tests" / "fixtures" / "pelican_import"
 SITE_POSTS = FIXTURES / "site"  # imports cleanly and builds
@@ -128,62 +126,7 @@ def test_an_unknown_time_zone_is_refused(capsys, seed_src, tmp_path):
     assert "unknown time zone 'Mars/Olympus'" in capsys.readouterr().err
 
 
-# Headers and values -------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("2021-08-24 12:05", datetime(2021, 8, 24, 12, 5, tzinfo=GMT)),
-        ("2016-07-1 14:30", datetime(2016, 7, 1, 14, 30, tzinfo=GMT)),
-        ("2021-08-24", datetime(2021, 8, 24, tzinfo=GMT)),
-        ("2021-08-24 9:05", datetime(2021, 8, 24, 9, 5, tzinfo=GMT)),
-        ("2021-08-24 12:05:30", datetime(2021, 8, 24, 12, 5, 30, tzinfo=GMT)),
-        ("2021-08-24_12:05", datetime(2021, 8, 24, 12, 5, tzinfo=GMT)),
-        ("2021-08-24T12:05:00+05:30", datetime(2021, 8, 24, 6, 35, tzinfo=GMT)),
-        ("2021-08-24T12:05Z", datetime(2021, 8, 24, 12, 5, tzinfo=GMT)),
-    ],
-)
-def test_dates_in_every_form_pelican_reads(text, expected):
-    parsed = parse_date(text, timezone.utc)
-    assert parsed == expected
-    assert parsed.tzinfo is not None
-
-
-def test_an_iso_date_keeps_its_own_offset():
-    parsed = parse_date("2021-08-24T12:05:00+05:30", timezone.utc)
-    assert parsed.utcoffset() == timedelta(hours=5, minutes=30)
-
-
-@pytest.mark.parametrize("text", ["2021-13-45 10:00", "soon", ""])
-def test_unreadable_dates(text):
-    with pytest.raises(ValueError):
-        parse_date(text, timezone.utc)
-
-
-@pytest.mark.parametrize(
-    ("title", "slug"),
-    [
-        ("Machine learning: A major cause of the Pythonic buzz", "machine-learning-a-major-cause-of-the-pythonic-buzz"),
-        ("Sprints & dev sprints at PyCon India!", SPRINTS),
-        ("  Café -- naïve   résumé  ", "cafe-naive-resume"),
-        ("snake_case stays", "snake_case-stays"),
-        ("PyCon  India Content Team", "pycon-india-content-team"),
-        ("<em>Tagged</em> title", "tagged-title"),
-    ],
-)
-def test_slugify_like_pelican(title, slug):
-    assert slugify(title) == slug
-
-
-@pytest.mark.parametrize("value", ["2021", "yes", "null", "3.10", "a: b", "#hash", "", " padded", "2021-08-24", "[x]"])
-def test_values_that_yaml_would_misread_are_quoted(value):
-    assert yaml_scalar(value).startswith('"')
-    assert yaml.safe_load(f"k: {yaml_scalar(value)}") == {"k": value}
-
-
-def test_plain_values_stay_plain():
-    assert yaml_scalar("machine-learning-pycon") == "machine-learning-pycon"
+# Headers and values (unit tests of each stage: tests/pelican_import/) ----------
 
 
 def test_front_matter_of_a_post_with_every_header(imported):

@@ -49,7 +49,7 @@ class Tally:
         return ("Dry run: " if dry_run else "Summary: ") + text
 
 
-def print_problems(problems: list[Problem], out: TextIO = sys.stderr) -> None:
-    """Each problem once, in the order of files and lines."""
+def print_problems(problems: list[Problem], out: TextIO | None = None) -> None:
+    """Each problem on its own line, in the order of files and lines (on stderr by default)."""
     for found in sorted(problems):
-        print(found, file=out)
+        print(found, file=out or sys.stderr)
