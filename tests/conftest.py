@@ -14,6 +14,7 @@ import yaml
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
+from overrides.hooks.site_rules import read_front_matter
 from tests.pelican_seed import PelicanPost
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,7 +83,7 @@ def seed() -> PelicanPost:
 def post_source() -> dict:
     """The article's front matter, as the content team wrote it."""
     text = (ROOT / "docs/blog/posts/machine-learning-pycon.md").read_text(encoding="utf-8")
-    return yaml.safe_load(text.split("---")[1])
+    return read_front_matter(text)[0]
 
 
 @pytest.fixture(scope="session")

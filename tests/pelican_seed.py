@@ -1,6 +1,5 @@
 """Read a post in the old Pelican blog's Markdown format: headers, then body."""
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -8,8 +7,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from tests.html import text_of
-
-HEADER = re.compile(r"^(?P<key>[A-Za-z][\w-]*):\s*(?P<value>.*)$")
+from tools.pelican_import.reader import parse_md_headers, read_text
 
 
 @dataclass
@@ -19,12 +17,10 @@ class PelicanPost:
 
     @classmethod
     def read(cls, path: Path) -> "PelicanPost":
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-        headers = {}
-        while lines and (match := HEADER.match(lines[0])):
-            headers[match["key"].lower()] = match["value"].strip()
-            lines.pop(0)
-        return cls(headers, "\n".join(lines))
+        """As the importer reads it: the same headers, the same body."""
+        lines = read_text(path).split("\n")
+        headers, start = parse_md_headers(lines)
+        return cls({key: header.value for key, header in headers.items()}, "\n".join(lines[start:]))
 
     @property
     def html(self) -> BeautifulSoup:

@@ -4,9 +4,11 @@ The RSS plugin falls back to the time of the build for a post without
 `date.updated`, so every build would announce every post as just updated.
 """
 
+from site_rules import is_post
+
 
 def on_page_markdown(markdown, page, config, files):
     date = page.meta.get("date")
-    if page.meta.get("template") == "blog-post.html" and isinstance(date, dict) and "updated" not in date:
+    if is_post(page) and isinstance(date, dict) and "updated" not in date:
         page.meta["date"] = {**date, "updated": date["created"]}
     return markdown

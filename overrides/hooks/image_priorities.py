@@ -9,6 +9,7 @@ on a phone: load it lazily, so it no longer competes with the page.
 import re
 
 from mkdocs.plugins import event_priority
+from site_rules import is_post
 
 FIRST_IMG = re.compile(r"<img(?![^>]*\bfetchpriority=)", re.IGNORECASE)
 AVATAR = '<span class="md-author md-author--long">'
@@ -16,7 +17,7 @@ AVATAR_IMG = re.compile(re.escape(AVATAR) + r"(\s*)<img ")
 
 
 def on_page_content(html, page, config, files):
-    if page.file.src_uri.startswith("blog/posts/"):
+    if is_post(page):
         html = FIRST_IMG.sub('<img fetchpriority="high"', html, count=1)
     return html
 

@@ -14,9 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from pymdownx.slugs import slugify as make_slugify
-
-slugify = make_slugify(case="lower")  # as Pelican and Material slug a category name
+from site_rules import BlogRules, old_page
 
 _site_paths: set[str] = set()
 
@@ -29,18 +27,12 @@ def on_files(files, config):
     return files
 
 
-def old_urls(post, pattern: str) -> list[str]:
-    created = post.config.date.created
-    fields = {
-        "slug": post.config.slug or Path(post.url.rstrip("/")).name,
-        "year": f"{created:%Y}",
-        "month": f"{created:%m}",
-        "day": f"{created:%d}",
-        "date": created,
-        "category": slugify((post.config.categories or [""])[0], "-"),
-    }
-    urls = [pattern.format(**fields)] if pattern else []
-    return urls + list(post.meta.get("old_urls", []))
+def old_pages(post, pattern: str, rules: BlogRules) -> list[str]:
+    """The files under the blog root that answer the post's old addresses."""
+    urls = []
+    if pattern:
+        urls.append(rules.old_address(pattern, post.config.date.created, rules.post_slug(post), post.config.categories))
+    return urls + [old_page(url) for url in post.meta.get("old_urls", [])]
 
 
 def redirect_page(title: str, target: str, canonical: str) -> str:
@@ -64,14 +56,17 @@ def redirect_page(title: str, target: str, canonical: str) -> str:
 
 def on_post_build(config):
     blog = config.plugins["material/blog"]
+    rules = BlogRules.of(config)
     pattern = config.extra.get("old_blog", {}).get("article_url", "")
     site = Path(config.site_dir)
     redirected: dict[str, str] = {}
     for post in blog.blog.posts:
-        for old in old_urls(post, pattern):
-            path = posixpath.normpath(posixpath.join(blog.config.blog_dir, old.lstrip("/")))
-            if old.endswith("/"):
-                path = posixpath.join(path, "index.html")
+        try:
+            olds = old_pages(post, pattern, rules)
+        except ValueError as error:
+            raise PluginError(f"Post '{post.file.src_uri}': extra.old_blog.article_url cannot be filled ({error})")
+        for old in olds:
+            path = posixpath.normpath(posixpath.join(rules.blog_dir, old))
             if path in _site_paths:
                 raise PluginError(
                     f"Post '{post.file.src_uri}': its old address '{path}' is already a page of the site"

@@ -19,9 +19,10 @@ description, or whose excerpt does not start with an ATX `# ` heading, are
 rendered by the plugin as before.
 """
 
-from material.plugins.blog.structure import Excerpt, Post
+from material.plugins.blog.structure import Excerpt
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import get_toc
+from site_rules import is_post
 
 
 def title_line(excerpt: Excerpt) -> str | None:
@@ -85,6 +86,6 @@ class LazyExcerpt(Excerpt):
 @event_priority(-60)
 def on_page_markdown(markdown, page, config, files):
     excerpt = getattr(page, "excerpt", None)
-    if isinstance(page, Post) and type(excerpt) is Excerpt and page.meta.get("description"):
+    if is_post(page) and type(excerpt) is Excerpt and page.meta.get("description"):
         excerpt.__class__ = LazyExcerpt
     return markdown

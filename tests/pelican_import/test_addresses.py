@@ -1,0 +1,49 @@
+"""A post's slug and old address, decided on post records."""
+
+from pathlib import Path
+
+from tests.pelican_import.conftest import post_from
+from tools.pelican_import.addresses import assign_old_urls, assign_slugs, pelican_address
+
+
+def test_the_earlier_post_keeps_a_shared_slug():
+    later = post_from("Title: Same\nDate: 2021-02-01\n\nB.\n", "b.md")
+    earlier = post_from("Title: Same\nDate: 2021-01-01\n\nA.\n", "a.md")
+    problems = assign_slugs([later, earlier], {}, {}, Path("posts"))
+    assert (earlier.slug, later.slug) == ("same", "same-2")
+    assert [str(found) for found in problems] == [
+        "content/b.md:1: duplicate slug 'same': also used by content/a.md, which keeps it (earlier date); "
+        "this post is imported as 'same-2'"
+    ]
+
+
+def test_a_post_already_in_the_blog_keeps_its_slug_unless_this_source_wrote_it():
+    post = post_from("Title: Same\nDate: 2021-01-01\n\nA.\n", "a.md")
+    assert assign_slugs([post], {"same": "same.md"}, {"same": "a.md"}, Path("posts")) == []
+    assert post.slug == "same"
+    assign_slugs([post], {"same": "same.md"}, {}, Path("posts"))
+    assert post.slug == "same-2"
+
+
+def test_pelicans_address_fields():
+    post = post_from("Title: Deep dive\nDate: 2021-01-01 00:30\nCategory: Machine Learning\nAuthor: Asha Rao\n\nB.\n")
+    assert pelican_address("{category}/{slug}.html", post) == "machine-learning/deep-dive.html"
+    assert pelican_address("{author}/{date:%Y}/{month}/{slug}/", post) == "asha-rao/2021/01/deep-dive/index.html"
+
+
+def test_old_urls_only_where_the_sites_pattern_misses(site):
+    same = post_from("Title: Same\nDate: 2021-03-01\nCategory: 2021\n\nB.\n")
+    assert assign_old_urls([same], "{year}/{slug}.html", site) == []
+    assert same.redirected and same.old_urls == []
+    other = post_from("Title: Other\nDate: 2021-03-01\nCategory: 2021\n\nB.\n")
+    assign_old_urls([other], "{year}/{month}/{slug}.html", site)
+    assert other.old_urls == ["2021/03/other.html"]
+
+
+def test_an_unfillable_pattern_is_a_problem(site):
+    post = post_from("Title: T\nDate: 2021-03-01\n\nB.\n")
+    problems = assign_old_urls([post], "{nothing}/{slug}.html", site)
+    assert [found.reason for found in problems] == [
+        "--url-pattern cannot be filled for this post (KeyError: 'nothing'); its old address is not kept"
+    ]
+    assert not post.redirected

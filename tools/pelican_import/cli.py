@@ -1,0 +1,157 @@
+"""The command line: `python -m tools.pelican_import SRC [options]` runs the
+stages in order (read, give addresses, check, rewrite and write) and
+reports what it did."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from datetime import tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tqdm import tqdm
+
+from tools.pelican_import.addresses import assign_old_urls, assign_slugs, existing_slugs
+from tools.pelican_import.body import markdown_body, rst_body
+from tools.pelican_import.front_matter import render_post
+from tools.pelican_import.links import Linker
+from tools.pelican_import.output import MANIFEST, Authors, Writer, manifest_text, read_manifest
+from tools.pelican_import.reader import find_sources, read_posts
+from tools.pelican_import.records import ImportFailed, Post
+from tools.pelican_import.report import Tally, print_problems, problem
+from tools.pelican_import.site import Site, check_categories, load_site
+
+PROGRESS_MIN_FILES = 50
+
+
+@dataclass
+class Options:
+    src: Path
+    dest: Path
+    url_pattern: str
+    timezone: tzinfo
+    default_author: str
+    config: Path
+    dry_run: bool
+
+
+def run(options: Options) -> int:
+    site = load_site(options.config)
+    if Path(os.path.abspath(options.dest)) != site.blog_folder:
+        print(f"note: {options.dest} is not the blog folder of {options.config} ({site.blog_folder}); "
+              "links in raw HTML are written for that blog's addresses", file=sys.stderr)
+    paths, pages = find_sources(options.src)
+    tally = Tally()
+    posts, tally.problems, tally.skipped = read_posts(paths, options.src, options.timezone, options.default_author)
+    manifest_path = options.dest / MANIFEST
+    owners = read_manifest(manifest_path)
+    tally.problems += assign_slugs(posts, existing_slugs(options.dest / "posts"), owners, options.dest / "posts")
+    tally.problems += assign_old_urls(posts, options.url_pattern, site)
+    tally.problems += check_categories(posts, site)
+    authors = Authors(options.dest / ".authors.yml", site)
+    entries = write_posts(posts, options, site, authors, tally)
+    if entries:
+        Writer(options.dry_run).write(manifest_path, manifest_text({**owners, **entries}).encode("utf-8"))
+    print_problems(tally.problems)
+    print(tally.summary(pages, len(authors.added), options.dry_run))
+    return 1 if tally.problems or tally.skipped else 0
+
+
+def write_posts(posts: list[Post], options: Options, site: Site, authors: Authors, tally: Tally) -> dict[str, str]:
+    """Render and write each post and its files; returns the manifest entries of the written posts."""
+    writer = Writer(options.dry_run)
+    by_path = {os.path.abspath(post.source.path): post for post in posts}
+    show = sys.stderr.isatty() or len(posts) > PROGRESS_MIN_FILES
+    entries = {}
+    for post in tqdm(posts, desc="Importing", unit="post", disable=not show, file=sys.stderr):
+        linker = Linker(post, options.src, site, by_path)
+        source = post.source
+        try:
+            if source.is_rst:
+                body = rst_body(source.body, source.body_line, linker.line)
+            else:
+                body = markdown_body(source.body, source.body_line, post.title, linker.line)
+        except ImportFailed as failure:
+            tally.skipped += 1
+            tally.problems.append(problem(source, failure.line, failure.reason))
+            continue
+        ids = [authors.id_for(name) for name in dict.fromkeys(post.authors)]
+        text = render_post(post, list(dict.fromkeys(ids)), body)
+        tally.imported += 1
+        tally.written += writer.write(options.dest / "posts" / f"{post.slug}.md", text.encode("utf-8"))
+        for name, file in linker.copies.items():
+            tally.copied += writer.write(options.dest / "images" / post.slug / name, file.read_bytes())
+        tally.problems += linker.problems
+        entries[post.slug] = source.rel
+        if post.redirected and not post.draft:
+            tally.redirects += 1
+            tally.via_old_urls += bool(post.old_urls)
+    if authors.added:
+        writer.write(authors.path, authors.merged_text().encode("utf-8"))
+    return entries
+
+
+def time_zone(name: str) -> tzinfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"unknown time zone {name!r}: use an IANA name such as Asia/Kolkata") from None
+
+
+def parse_args(argv: list[str] | None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.pelican_import",
+        description="Import the articles of a Pelican blog (Markdown and reStructuredText) "
+        "into the site's Material blog.",
+        epilog="Problems are reported as path:line: reason. "
+        "The exit code is 1 when a file was skipped or had a problem, else 0.",
+    )
+    parser.add_argument(
+        "src", metavar="SRC", type=Path,
+        help="the Pelican content folder, read recursively; {static}/x paths start at it",
+    )
+    parser.add_argument(
+        "--dest", type=Path, default=Path("docs/blog"),
+        help="the blog folder to write into: posts/<slug>.md, images/<slug>/ and .authors.yml "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--url-pattern", default="{year}/{slug}.html",
+        help="the old blog's ARTICLE_URL, relative to its root, with {slug}, {year}, {month}, {day}, "
+        "{date:%%Y}, {category}, {author}, {lang} or any header; a post gets old_urls: when the "
+        "site's own pattern does not give this address (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--timezone", type=time_zone, default="GMT",
+        help="the IANA time zone of dates written without one, Pelican's TIMEZONE (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--default-author", default="PyCon India Content Team",
+        help="the author of posts with no or a blank Author header (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--config", type=Path, default=Path("mkdocs.yml"),
+        help="the site's mkdocs.yml, for the blog's addresses and extra.old_blog.article_url "
+        "(default: %(default)s)",
+    )
+    parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
+    args = parser.parse_args(argv)
+    if not args.src.is_dir():
+        parser.error(f"SRC {str(args.src)!r} is not a folder")
+    if not args.config.is_file():
+        parser.error(f"--config {str(args.config)!r} is not a file")
+    return Options(args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    from mkdocs.exceptions import ConfigurationError
+
+    options = parse_args(argv)
+    try:
+        return run(options)
+    except ConfigurationError as error:
+        print(f"error: cannot read {options.config}: {error}", file=sys.stderr)
+        return 2

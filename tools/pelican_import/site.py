@@ -1,0 +1,64 @@
+"""What the importer needs from the site: mkdocs.yml read with MkDocs' own
+loader, and the site's rules for a post's addresses (overrides/hooks/site_rules.py,
+which the build's hooks use too)."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from overrides.hooks.site_rules import BlogRules
+from tools.pelican_import.records import Post
+from tools.pelican_import.report import Problem, problem
+
+
+@dataclass
+class Site:
+    name: str
+    avatar: str
+    old_pattern: str  # extra.old_blog.article_url
+    blog_folder: Path
+    categories_allowed: list[str]
+    rules: BlogRules
+
+    def post_page(self, post: Post) -> str:
+        """The post's page under the site root, as the build publishes it."""
+        return self.rules.post_url(post.created, post.slug, post.categories)
+
+    def under_blog(self, page: str) -> str:
+        """A page's address relative to the blog root."""
+        rel = posixpath.relpath(page, self.rules.blog_dir)
+        return rel + "/" if page.endswith("/") else rel
+
+
+def load_site(config_file: Path) -> Site:
+    """Read mkdocs.yml with MkDocs' own loader: it resolves !ENV tags and
+    fills in the blog plugin's defaults."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file))
+    try:
+        rules = BlogRules.of(config)
+    except ValueError:
+        raise SystemExit(f"error: {config_file} does not use Material's blog plugin") from None
+    blog = config.plugins.get("material/blog") or config.plugins.get("blog")
+    return Site(
+        name=config.site_name,
+        avatar=config.theme.get("logo") or "assets/images/logo.svg",
+        old_pattern=(config.extra.get("old_blog") or {}).get("article_url", ""),
+        blog_folder=Path(os.path.normpath(Path(config.docs_dir) / blog.config.blog_dir)),
+        categories_allowed=list(blog.config.categories_allowed or []),
+        rules=rules,
+    )
+
+
+def check_categories(posts: list[Post], site: Site) -> list[Problem]:
+    """The blog refuses a category outside `categories_allowed`, when it lists any."""
+    return [
+        problem(post.source, post.source.headers["category"].line,
+                f"category {post.category!r} is not in the blog's categories_allowed: the build fails until it is")
+        for post in posts
+        if post.category and site.categories_allowed and post.category not in site.categories_allowed
+    ]
