@@ -34,8 +34,25 @@ def test_problems_are_printed_by_file_and_line(capsys):
 
 
 def test_the_summary_counts_what_a_run_did():
-    tally = Tally(imported=3, written=2, skipped=1, copied=4, redirects=3, via_old_urls=1, problems=[Problem("a", 1, "x")])
+    problems = [Problem("a", 1, "x"), Problem("a", 2, "y", fixed=True)]
+    tally = Tally(imported=3, written=2, skipped=1, copied=4, redirects=3, via_old_urls=1, problems=problems)
     assert tally.summary(pages=2, authors=1, dry_run=False) == (
-        "Summary: imported 3 (2 written, 1 unchanged), skipped 1, problems 1, redirects 3 (1 via old_urls); "
+        "Summary: imported 3 (2 written, 1 unchanged), skipped 1, problems 1, fixed 1, redirects 3 (1 via old_urls); "
         "files copied 4, authors added 1; 2 Pelican page(s) under pages/ left out"
     )
+
+
+def test_a_kind_met_often_is_one_line_with_its_count_and_first_places(capsys):
+    many = [Problem(f"p{n}.md", n, f"linked file not found: x{n}.png", "linked file not found") for n in range(1, 6)]
+    print_problems([*many, Problem("a.md", 1, "unknown Status 'x'", "unknown Status")])
+    assert capsys.readouterr().err.splitlines() == [
+        "a.md:1: unknown Status 'x'",
+        "5 × linked file not found: p1.md:1, p2.md:2, p3.md:3 and 2 more (--verbose lists each)",
+    ]
+    print_problems(many, verbose=True)
+    assert capsys.readouterr().err.splitlines() == [str(p) for p in many]
+
+
+def test_fixes_are_listed_before_what_is_left_for_a_person(capsys):
+    print_problems([Problem("a.md", 2, "left"), Problem("a.md", 1, "mended", fixed=True)])
+    assert capsys.readouterr().err.splitlines() == ["a.md:1: fixed: mended", "a.md:2: left"]

@@ -134,12 +134,13 @@ def test_problems_found_while_making_a_post():
     text = "Title: T\nDate: 2021-08-01\nSlug: a&b\nTemplate: custom\nStatus: archived\n\nBody.\n"
     source = parse_source(text, Path("t.md"), "t.md", "content/t.md")
     post, problems = make_post(source, GMT, DEFAULT_AUTHOR)
-    assert [(found.line, found.reason) for found in problems] == [
-        (3, "slug 'a&b' cannot be a file name; it becomes 'ab'"),
-        (5, "unknown Status 'archived': imported as a draft"),
-        (4, "header 'Template' would change the page in MkDocs; kept as 'pelican_template'"),
+    assert [(found.line, found.reason, found.fixed) for found in problems] == [
+        (3, "slug 'a&b' cannot be a file name; it becomes 'ab' (its old address is kept)", True),
+        (5, "unknown Status 'archived': imported as a draft", False),
+        (4, "header 'Template' would change the page in MkDocs; kept as 'pelican_template'", True),
     ]
     assert post.slug == "ab" and post.extra == {"pelican_template": "custom"}
+    assert post.pelican_slug == "a&b"  # the old address keeps it
 
 
 @pytest.mark.parametrize(

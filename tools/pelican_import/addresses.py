@@ -74,7 +74,7 @@ def assign_slugs(posts: list[Post], taken: dict[str, str], owners: dict[str, str
         else:
             holder = f"{posts_dir / taken[slug]}, already in the blog, which keeps it"
         reason = f"duplicate slug '{slug}': also used by {holder}; this post is imported as '{post.slug}'"
-        problems.append(problem(post.source, post.slug_line, reason))
+        problems.append(problem(post.source, post.slug_line, reason, "duplicate slug"))
     return problems
 
 
@@ -89,7 +89,7 @@ def pelican_fields(post: Post) -> dict[str, object]:
     created = post.created
     return {
         **{key: header.value for key, header in post.source.headers.items()},
-        "slug": post.wanted_slug,
+        "slug": post.pelican_slug,
         "date": created,
         "year": f"{created:%Y}",
         "month": f"{created:%m}",
@@ -120,7 +120,7 @@ def assign_old_urls(posts: list[Post], url_pattern: str, site: Site) -> list[Pro
             old = pelican_address(url_pattern, post)
         except ValueError as error:
             reason = f"--url-pattern cannot be filled for this post ({error}); its old address is not kept"
-            problems.append(problem(post.source, 1, reason))
+            problems.append(problem(post.source, 1, reason, "old address pattern cannot be filled"))
             continue
         new = old_page(site.under_blog(site.post_page(post)))
         if old in claimed or old == new:

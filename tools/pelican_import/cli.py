@@ -22,7 +22,8 @@ from tools.pelican_import.output import MANIFEST, Authors, Writer, manifest_text
 from tools.pelican_import.reader import find_sources, read_posts
 from tools.pelican_import.records import ImportFailed, Post
 from tools.pelican_import.report import Tally, print_problems, problem
-from tools.pelican_import.site import Site, check_categories, load_site
+from tools.pelican_import.site import Site, allow_categories, load_site, missing_categories
+from tools.pelican_import.site_config import CannotEdit
 
 PROGRESS_MIN_FILES = 50
 
@@ -36,6 +37,7 @@ class Options:
     default_author: str
     config: Path
     dry_run: bool
+    verbose: bool = False
 
 
 def run(options: Options) -> int:
@@ -50,14 +52,19 @@ def run(options: Options) -> int:
     owners = read_manifest(manifest_path)
     tally.problems += assign_slugs(posts, existing_slugs(options.dest / "posts"), owners, options.dest / "posts")
     tally.problems += assign_old_urls(posts, options.url_pattern, site)
-    tally.problems += check_categories(posts, site)
+    if missing := missing_categories(posts, site):
+        try:
+            print(allow_categories(options.config, site, missing, options.dry_run), file=sys.stderr)
+        except CannotEdit as error:
+            print(f"error: {options.config}: {error}; nothing was written", file=sys.stderr)
+            return 2
     authors = Authors(options.dest / ".authors.yml", site)
     entries = write_posts(posts, options, site, authors, tally)
     if entries:
         Writer(options.dry_run).write(manifest_path, manifest_text({**owners, **entries}).encode("utf-8"))
-    print_problems(tally.problems)
+    print_problems(tally.problems, options.verbose)
     print(tally.summary(pages, len(authors.added), options.dry_run))
-    return 1 if tally.problems or tally.skipped else 0
+    return 1 if tally.skipped or any(not p.fixed for p in tally.problems) else 0
 
 
 def write_posts(posts: list[Post], options: Options, site: Site, authors: Authors, tally: Tally) -> dict[str, str]:
@@ -138,12 +145,19 @@ def parse_args(argv: list[str] | None) -> Options:
         "(default: %(default)s)",
     )
     parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
+    parser.add_argument(
+        "--verbose", action="store_true",
+        help="list every problem; by default a kind met more than three times is one line with its count",
+    )
     args = parser.parse_args(argv)
     if not args.src.is_dir():
         parser.error(f"SRC {str(args.src)!r} is not a folder")
     if not args.config.is_file():
         parser.error(f"--config {str(args.config)!r} is not a file")
-    return Options(args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run)
+    return Options(
+        args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
+        args.verbose,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -83,7 +83,7 @@ class Linker:
             return self.keep(match, number, "links to a file that is not imported as a post")
         if other.draft:  # MkDocs only logs this at INFO level, and the link would be dead on the site
             reason = f"links to a draft, which the site does not publish: {match[0]}"
-            self.problems.append(problem(self.post.source, number, reason))
+            self.problems.append(problem(self.post.source, number, reason, "link to a draft"))
         if in_html:
             return relative_url(self.site.post_page(other), self.page) + anchor
         return f"{other.slug}.md{anchor}"
@@ -98,5 +98,5 @@ class Linker:
         raise AssertionError("unreachable")
 
     def keep(self, match: re.Match, number: int, reason: str) -> str:
-        self.problems.append(problem(self.post.source, number, f"{reason}: {match[0]} (the link is left as it is)"))
+        self.problems.append(problem(self.post.source, number, f"{reason}: {match[0]} (the link is left as it is)", reason))
         return match[0]

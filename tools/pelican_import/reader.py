@@ -16,6 +16,7 @@ from markdown.extensions.meta import META_RE
 
 from tools.pelican_import.records import Header, ImportFailed, Post, Source
 from tools.pelican_import.report import PAGES_DIR, Problem, problem
+from tools.pelican_import.report import fixed as fixed_problem
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 RST_SUFFIXES = (".rst",)
@@ -183,15 +184,16 @@ def make_post(source: Source, zone: tzinfo, default_author: str) -> tuple[Post, 
         raise ImportFailed(1, "no Date header: the file is skipped")
     updated = header_date(headers.get("modified"), zone)
     names = split_list(value_of(headers, "authors") or value_of(headers, "author"))
-    slug = value_of(headers, "slug") or slugify(title.value)
+    slug = pelican_slug = value_of(headers, "slug") or slugify(title.value)
     if not SLUG_OK.match(slug):
         fixed = slugify(slug) or slugify(source.path.stem) or "post"
         line = headers["slug"].line if "slug" in headers else title.line
-        problems.append(problem(source, line, f"slug {slug!r} cannot be a file name; it becomes '{fixed}'"))
-        slug = fixed
+        reason = f"slug {slug!r} cannot be a file name; it becomes '{fixed}' (its old address is kept)"
+        problems.append(fixed_problem(source, line, reason, "slug made file-safe"))
+        pelican_slug, slug = slug, fixed
     status = value_of(headers, "status").lower() or None
     if status not in (None, "published", "draft", "hidden"):
-        problems.append(problem(source, headers["status"].line, f"unknown Status {status!r}: imported as a draft"))
+        problems.append(problem(source, headers["status"].line, f"unknown Status {status!r}: imported as a draft", "unknown Status"))
     extra, renamed = extra_headers(source)
     problems += renamed
     post = Post(
@@ -203,6 +205,7 @@ def make_post(source: Source, zone: tzinfo, default_author: str) -> tuple[Post, 
         category=value_of(headers, "category") or None,
         tags=split_list(value_of(headers, "tags")),
         wanted_slug=slug,
+        pelican_slug=pelican_slug,
         slug=slug,
         summary=value_of(headers, "summary") or None,
         status=status,
@@ -236,7 +239,7 @@ def extra_headers(source: Source) -> tuple[dict[str, str], list[Problem]]:
             continue
         if key in RESERVED_KEYS:
             reason = f"header {header.name!r} would change the page in MkDocs; kept as 'pelican_{key}'"
-            problems.append(problem(source, header.line, reason))
+            problems.append(fixed_problem(source, header.line, reason, "header MkDocs would read, renamed"))
             key = f"pelican_{key}"
         extra[key] = header.value
     return extra, problems

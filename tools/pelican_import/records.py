@@ -46,6 +46,7 @@ class Post:
     tags: list[str]
     wanted_slug: str
     slug: str
+    pelican_slug: str  # as the old blog wrote it in addresses, `&` and all
     summary: str | None
     status: str | None
     lang: str | None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from overrides.hooks.site_rules import BlogRules
 from tools.pelican_import.records import Post
-from tools.pelican_import.report import Problem, problem
+from tools.pelican_import.site_config import add_allowed_categories
 
 
 @dataclass
@@ -54,11 +54,24 @@ def load_site(config_file: Path) -> Site:
     )
 
 
-def check_categories(posts: list[Post], site: Site) -> list[Problem]:
-    """The blog refuses a category outside `categories_allowed`, when it lists any."""
-    return [
-        problem(post.source, post.source.headers["category"].line,
-                f"category {post.category!r} is not in the blog's categories_allowed: the build fails until it is")
-        for post in posts
-        if post.category and site.categories_allowed and post.category not in site.categories_allowed
-    ]
+def missing_categories(posts: list[Post], site: Site) -> list[str]:
+    """The posts' categories the blog would refuse: those outside
+    `categories_allowed`, when it lists any; in the order first met."""
+    if not site.categories_allowed:
+        return []
+    names = (post.category for post in sorted(posts, key=lambda p: p.created) if post.category)
+    return [name for name in dict.fromkeys(names) if name not in site.categories_allowed]
+
+
+def allow_categories(config_file: Path, site: Site, names: list[str], dry_run: bool) -> str:
+    """Add `names` to categories_allowed in mkdocs.yml, keeping the rest of
+    the file as it is; returns what was done, for the report. Raises
+    CannotEdit, saying the edit to make by hand, when the list cannot be
+    edited line by line."""
+    text = config_file.read_text(encoding="utf-8")
+    edited = add_allowed_categories(text, names)
+    if not dry_run:
+        config_file.write_text(edited, encoding="utf-8")
+    site.categories_allowed += names
+    verb = "would add" if dry_run else "added"
+    return f"{config_file}: {verb} {', '.join(repr(n) for n in names)} to the blog's categories_allowed"
