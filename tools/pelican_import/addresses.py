@@ -4,6 +4,8 @@ pattern or, when that does not give it, through `old_urls:`."""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
 from datetime import datetime
 from itertools import count
 from pathlib import Path
@@ -17,9 +19,26 @@ from tools.pelican_import.report import Problem, problem
 from tools.pelican_import.site import Site
 
 
-def priority(post: Post) -> tuple[datetime, str]:
-    """Which of two posts keeps a shared slug: the earlier one, ties by path."""
-    return post.created, post.source.rel
+def priority(post: Post) -> tuple[bool, datetime, str]:
+    """Which of two posts keeps a shared slug: not a translation, then the
+    earlier one, ties by path."""
+    return post.translation, post.created, post.source.rel
+
+
+def mark_translations(posts: list[Post]) -> None:
+    """Pelican pairs posts that share a slug as translations: the one in the
+    blog's language is the article, the others its translations. The
+    blog's language is the one most of its posts are in (no Lang: counts
+    as it)."""
+    langs = Counter(post.lang for post in posts)
+    default = max((lang for lang in langs if lang), key=lambda lang: (langs[lang] + langs[None], lang), default=None)
+    by_slug: dict[str, list[Post]] = {}
+    for post in posts:
+        by_slug.setdefault(post.wanted_slug, []).append(post)
+    for group in by_slug.values():
+        if len(group) > 1:
+            for post in group:
+                post.translation = post.lang not in (None, default)
 
 
 # Slugs -----------------------------------------------------------------------
@@ -46,12 +65,20 @@ def front_matter_of(path: Path) -> dict:
         return {}
 
 
-def assign_slugs(posts: list[Post], taken: dict[str, str], owners: dict[str, str], posts_dir: Path) -> list[Problem]:
-    """Give each post a slug no other post has. The earlier post keeps a
-    shared slug; a post already in the blog from another source keeps it too;
-    the other becomes slug-2 (or -3, ...)."""
+def assign_slugs(
+    posts: list[Post], taken: dict[str, str], owners: dict[str, str], posts_dir: Path,
+    address: Callable[[Post], str] | None = None,
+) -> list[Problem]:
+    """Give each post an address no other post has. Posts that share a slug
+    keep it when their addresses differ (`address`, e.g. the year is in it);
+    the post's file is then named slug-YEAR. A translation becomes
+    slug-LANG, as Pelican addresses it. Otherwise the earlier post keeps a
+    shared slug, a post already in the blog from another source keeps it
+    too, and the other becomes slug-2 (or -3, ...)."""
     wanted = {post.wanted_slug for post in posts}
     keepers: dict[str, Post] = {}
+    addresses: set[str] = set()
+    stems: set[str] = set()
     problems = []
 
     def foreign(slug: str, post: Post) -> bool:  # taken by a file this post did not write
@@ -59,8 +86,18 @@ def assign_slugs(posts: list[Post], taken: dict[str, str], owners: dict[str, str
 
     for post in sorted(posts, key=priority):
         slug = post.wanted_slug
+        if post.translation and post.lang:
+            post.slug = slug = f"{slug}-{post.lang}"
         if slug not in keepers and not foreign(slug, post):
             keepers[slug] = post
+            stems.add(slug)
+            addresses.add(address(post) if address else slug)
+            continue
+        if address and not foreign(slug, post) and address(post) not in addresses:
+            addresses.add(address(post))
+            post.stem = next(stem for n in count(1) if (stem := f"{slug}-{post.created:%Y}" + (f"-{n}" if n > 1 else ""))
+                             not in stems and stem not in wanted and not foreign(stem, post))
+            stems.add(post.stem)
             continue
         post.slug = next(
             candidate
@@ -68,6 +105,8 @@ def assign_slugs(posts: list[Post], taken: dict[str, str], owners: dict[str, str
             if (candidate := f"{slug}-{n}") not in wanted and candidate not in keepers and not foreign(candidate, post)
         )
         keepers[post.slug] = post
+        stems.add(post.slug)
+        addresses.add(address(post) if address else post.slug)
         if slug in keepers:
             why = "earlier date" if keepers[slug].created < post.created else "same date, earlier path"
             holder = f"{keepers[slug].source.shown}, which keeps it ({why})"
@@ -109,15 +148,18 @@ def pelican_address(pattern: str, post: Post) -> str:
         raise ValueError(f"{type(error).__name__}: {error}") from None
 
 
-def assign_old_urls(posts: list[Post], url_pattern: str, site: Site) -> list[Problem]:
+def assign_old_urls(
+    posts: list[Post], url_pattern: str, site: Site, lang_url_pattern: str = "{slug}-{lang}.html",
+) -> list[Problem]:
     """Keep each post's old address: the site's pattern gives most of them;
-    `old_urls:` lists the ones it does not. An address two posts had on the
+    `old_urls:` lists the ones it does not. A translation had Pelican's
+    ARTICLE_LANG_URL (`lang_url_pattern`). An address two posts had on the
     old blog stays with the post that keeps the slug."""
     claimed: set[str] = set()
     problems = []
     for post in sorted(posts, key=priority):
         try:
-            old = pelican_address(url_pattern, post)
+            old = pelican_address(lang_url_pattern if post.translation else url_pattern, post)
         except ValueError as error:
             reason = f"--url-pattern cannot be filled for this post ({error}); its old address is not kept"
             problems.append(problem(post.source, 1, reason, "old address pattern cannot be filled"))

@@ -13,6 +13,8 @@ ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 END_SUMMARY = re.compile(r"<!--\s*PELICAN_END_SUMMARY\s*-->")
+MORE = re.compile(r"<!--\s*more\s*-->")
+IMAGE_ONLY = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|<img\b[^>]*>)\s*$", re.IGNORECASE)
 RST_END_SUMMARY = re.compile(r"^\.\.\s+PELICAN_END_SUMMARY\s*$", re.MULTILINE)
 # Python-Markdown reads original Markdown: 4-space list nesting, pipe tables.
 PANDOC_FORMAT = "markdown_strict+four_space_rule+pipe_tables"
@@ -113,3 +115,24 @@ def trim_blank(lines: list[str]) -> list[str]:
     while end > start and not lines[end - 1].strip():
         end -= 1
     return lines[start:end]
+
+
+def add_more_marker(lines: list[str]) -> list[str]:
+    """Mark the end of the first paragraph of text as the excerpt's end
+    (`<!-- more -->`), for a post without a Summary and without a marker:
+    Pelican showed the beginning of such a post on its index, where
+    Material would show the whole post. A post of one paragraph is left
+    whole."""
+    if any(MORE.search(line) for line in lines):
+        return lines
+    fence, in_text = None, False
+    for index, text in enumerate(lines):
+        in_code, fence = fence_state(fence, text)
+        if in_code:
+            continue
+        if text.strip() and not ATX_HEADING.match(text) and not IMAGE_ONLY.match(text):
+            in_text = True
+        elif in_text and not text.strip():
+            rest = lines[index:]
+            return lines[:index] + ["", "<!-- more -->"] + rest if any(r.strip() for r in rest) else lines
+    return lines

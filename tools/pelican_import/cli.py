@@ -14,14 +14,15 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tqdm import tqdm
 
-from tools.pelican_import.addresses import assign_old_urls, assign_slugs, existing_slugs
-from tools.pelican_import.body import markdown_body, rst_body
+from tools.pelican_import.addresses import assign_old_urls, assign_slugs, existing_slugs, mark_translations
+from tools.pelican_import.body import add_more_marker, markdown_body, rst_body
+from tools.pelican_import.checks import BodyChecks
 from tools.pelican_import.front_matter import render_post
 from tools.pelican_import.links import Linker
 from tools.pelican_import.output import MANIFEST, Authors, Writer, manifest_text, read_manifest
 from tools.pelican_import.reader import find_sources, read_posts
 from tools.pelican_import.records import ImportFailed, Post
-from tools.pelican_import.report import Tally, print_problems, problem
+from tools.pelican_import.report import Tally, fixed, print_problems, problem
 from tools.pelican_import.site import Site, allow_categories, load_site, missing_categories
 from tools.pelican_import.site_config import CannotEdit
 
@@ -38,6 +39,9 @@ class Options:
     config: Path
     dry_run: bool
     verbose: bool = False
+    fix_links: bool = False
+    fix_headings: bool = False
+    lang_url_pattern: str = "{slug}-{lang}.html"
 
 
 def run(options: Options) -> int:
@@ -50,8 +54,11 @@ def run(options: Options) -> int:
     posts, tally.problems, tally.skipped = read_posts(paths, options.src, options.timezone, options.default_author)
     manifest_path = options.dest / MANIFEST
     owners = read_manifest(manifest_path)
-    tally.problems += assign_slugs(posts, existing_slugs(options.dest / "posts"), owners, options.dest / "posts")
-    tally.problems += assign_old_urls(posts, options.url_pattern, site)
+    mark_translations(posts)
+    tally.problems += assign_slugs(
+        posts, existing_slugs(options.dest / "posts"), owners, options.dest / "posts", address=site.post_page,
+    )
+    tally.problems += assign_old_urls(posts, options.url_pattern, site, options.lang_url_pattern)
     if missing := missing_categories(posts, site):
         try:
             print(allow_categories(options.config, site, missing, options.dry_run), file=sys.stderr)
@@ -74,25 +81,36 @@ def write_posts(posts: list[Post], options: Options, site: Site, authors: Author
     show = sys.stderr.isatty() or len(posts) > PROGRESS_MIN_FILES
     entries = {}
     for post in tqdm(posts, desc="Importing", unit="post", disable=not show, file=sys.stderr):
-        linker = Linker(post, options.src, site, by_path)
+        linker = Linker(post, options.src, site, by_path, options.fix_links)
+        checks = BodyChecks()
         source = post.source
         try:
             if source.is_rst:
                 body = rst_body(source.body, source.body_line, linker.line)
+                body = [checks.line(text, source.body_line) for text in body]  # pandoc's lines have no source line
             else:
-                body = markdown_body(source.body, source.body_line, post.title, linker.line)
+                body = markdown_body(
+                    source.body, source.body_line, post.title, lambda text, n: linker.line(checks.line(text, n), n)
+                )
         except ImportFailed as failure:
             tally.skipped += 1
             tally.problems.append(problem(source, failure.line, failure.reason))
             continue
+        body = checks.finish(body, options.fix_headings)
+        if not post.summary:
+            body = add_more_marker(body)
+        tally.problems += [
+            (fixed if found.fixed else problem)(source, found.line, f"{found.kind}: {found.detail}", found.kind)
+            for found in checks.findings
+        ]
         ids = [authors.id_for(name) for name in dict.fromkeys(post.authors)]
         text = render_post(post, list(dict.fromkeys(ids)), body)
         tally.imported += 1
-        tally.written += writer.write(options.dest / "posts" / f"{post.slug}.md", text.encode("utf-8"))
+        tally.written += writer.write(options.dest / "posts" / f"{post.file_stem}.md", text.encode("utf-8"))
         for name, file in linker.copies.items():
-            tally.copied += writer.write(options.dest / "images" / post.slug / name, file.read_bytes())
+            tally.copied += writer.write(options.dest / "images" / post.file_stem / name, file.read_bytes())
         tally.problems += linker.problems
-        entries[post.slug] = source.rel
+        entries[post.file_stem] = source.rel
         if post.redirected and not post.draft:
             tally.redirects += 1
             tally.via_old_urls += bool(post.old_urls)
@@ -132,6 +150,10 @@ def parse_args(argv: list[str] | None) -> Options:
         "site's own pattern does not give this address (default: %(default)s)",
     )
     parser.add_argument(
+        "--lang-url-pattern", default="{slug}-{lang}.html",
+        help="the old blog's ARTICLE_LANG_URL: the address of a translation (default: %(default)s)",
+    )
+    parser.add_argument(
         "--timezone", type=time_zone, default="GMT",
         help="the IANA time zone of dates written without one, Pelican's TIMEZONE (default: %(default)s)",
     )
@@ -146,6 +168,16 @@ def parse_args(argv: list[str] | None) -> Options:
     )
     parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
     parser.add_argument(
+        "--fix-links", action="store_true",
+        help="mend the links Pelican published broken where there is one reading (a web address without "
+        "https://, an e-mail address without mailto:, a target in two pairs of parentheses) and make frames "
+        "from other hosts plain links; each change is reported",
+    )
+    parser.add_argument(
+        "--fix-headings", action="store_true",
+        help="shift a post's headings up when its first one is deeper than ##, so headings go in order",
+    )
+    parser.add_argument(
         "--verbose", action="store_true",
         help="list every problem; by default a kind met more than three times is one line with its count",
     )
@@ -156,7 +188,7 @@ def parse_args(argv: list[str] | None) -> Options:
         parser.error(f"--config {str(args.config)!r} is not a file")
     return Options(
         args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
-        args.verbose,
+        args.verbose, args.fix_links, args.fix_headings, args.lang_url_pattern,
     )
 
 

@@ -14,7 +14,8 @@ from urllib.parse import quote, unquote
 
 from tools.pelican_import.reader import POST_SUFFIXES
 from tools.pelican_import.records import Post
-from tools.pelican_import.report import Problem, problem
+from tools.pelican_import.link_fixes import LinkFault, fix_line, frames
+from tools.pelican_import.report import Problem, fixed, problem
 from tools.pelican_import.site import Site
 
 LINK_KINDS = "static|filename|attach|tag|category|author|index"
@@ -48,8 +49,9 @@ class Linker:
     where MkDocs resolves and checks them; links in raw HTML, which MkDocs
     leaves alone, are written relative to the post's built page."""
 
-    def __init__(self, post: Post, src: Path, site: Site, posts_by_path: dict[str, Post]):
+    def __init__(self, post: Post, src: Path, site: Site, posts_by_path: dict[str, Post], fix_links: bool = False):
         self.post = post
+        self.fix_links = fix_links
         self.src = src
         self.site = site
         self.posts_by_path = posts_by_path
@@ -58,7 +60,21 @@ class Linker:
         self.problems: list[Problem] = []
 
     def line(self, text: str, number: int) -> str:
+        text, faults = fix_line(text, self.fix_links)
+        text, in_frames = frames(text, self.fix_links)
+        for fault in faults + in_frames:
+            self.report(fault, number)
         return LINK.sub(lambda match: self.replace(match, text, number), text)
+
+    def report(self, fault: LinkFault, number: int) -> None:
+        source, shown = self.post.source, fault.fixed if "<" not in (fault.fixed or "") else "a link"
+        if fault.fixed is None:
+            self.problems.append(problem(source, number, f"{fault.kind}: {fault.target}", fault.kind))
+        elif self.fix_links:
+            self.problems.append(fixed(source, number, f"{fault.kind}: {fault.target} became {shown}", fault.kind))
+        else:
+            reason = f"{fault.kind}: {fault.target} (--fix-links makes it {shown})"
+            self.problems.append(problem(source, number, reason, fault.kind))
 
     def replace(self, match: re.Match, text: str, number: int) -> str:
         kind = match["kind"] or match["old_kind"]
@@ -74,8 +90,8 @@ class Linker:
             return self.post_link(match, number, file, in_html, anchor)
         name = quote(self.claim(file))
         if in_html:
-            return relative_url(f"{self.site.rules.blog_dir}/images/{self.post.slug}/{name}", self.page) + anchor
-        return f"../images/{self.post.slug}/{name}{anchor}"
+            return relative_url(f"{self.site.rules.blog_dir}/images/{self.post.file_stem}/{name}", self.page) + anchor
+        return f"../images/{self.post.file_stem}/{name}{anchor}"
 
     def post_link(self, match: re.Match, number: int, file: Path, in_html: bool, anchor: str) -> str:
         other = self.posts_by_path.get(os.path.abspath(file))
@@ -86,7 +102,7 @@ class Linker:
             self.problems.append(problem(self.post.source, number, reason, "link to a draft"))
         if in_html:
             return relative_url(self.site.post_page(other), self.page) + anchor
-        return f"{other.slug}.md{anchor}"
+        return f"{other.file_stem}.md{anchor}"
 
     def claim(self, file: Path) -> str:
         """The file's name in the post's image folder, unique within it."""

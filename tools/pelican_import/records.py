@@ -53,6 +53,12 @@ class Post:
     extra: dict[str, str]
     old_urls: list[str] = field(default_factory=list)
     redirected: bool = False
+    translation: bool = False  # another language's version of a post with the same slug, as Pelican pairs them
+    stem: str = ""  # the file's name under posts/ and images/, when it cannot be the slug
+
+    @property
+    def file_stem(self) -> str:
+        return self.stem or self.slug
 
     @property
     def draft(self) -> bool:
