@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from tests.pelican_import.conftest import post_from
-from tools.pelican_import.addresses import assign_old_urls, assign_slugs, pelican_address
+from tools.pelican_import.addresses import assign_old_urls, assign_slugs, mark_translations, pelican_address
 
 
 def test_the_earlier_post_keeps_a_shared_slug():
@@ -47,3 +47,29 @@ def test_an_unfillable_pattern_is_a_problem(site):
         "--url-pattern cannot be filled for this post (KeyError: 'nothing'); its old address is not kept"
     ]
     assert not post.redirected
+
+
+def test_a_slug_used_again_in_another_year_is_kept(site):
+    first = post_from("Title: Sponsor\nDate: 2020-06-01\nCategory: 2020\n\nA.\n", "a.md")
+    again = post_from("Title: Sponsor\nDate: 2023-06-01\nCategory: 2023\n\nB.\n", "b.md")
+    assert assign_slugs([again, first], {}, {}, Path("posts"), address=site.post_page) == []
+    assert (first.slug, again.slug) == ("sponsor", "sponsor")
+    assert (first.file_stem, again.file_stem) == ("sponsor", "sponsor-2023")  # two files, two addresses
+
+
+def test_a_translation_takes_pelicans_slug_lang_and_its_old_address(site):
+    article = post_from("Title: Oh yeah\nDate: 2021-06-01\nCategory: 2021\n\nA.\n", "a.md")
+    other = post_from("Title: Oh ouais\nDate: 2021-06-01\nCategory: 2021\nSlug: oh-yeah\nLang: fr\n\nB.\n", "a-fr.md")
+    mark_translations([other, article])
+    assert (article.translation, other.translation) == (False, True)
+    assert assign_slugs([other, article], {}, {}, Path("posts"), address=site.post_page) == []
+    assert (article.slug, other.slug) == ("oh-yeah", "oh-yeah-fr")
+    assign_old_urls([other, article], "{year}/{slug}.html", site)
+    assert other.old_urls == ["oh-yeah-fr.html"]
+
+
+def test_a_slug_pelican_wrote_with_an_ampersand_keeps_that_old_address(site):
+    post = post_from("Title: T\nDate: 2017-08-01\nCategory: 2017\nSlug: ticket-transfer-&-cancel\n\nA.\n")
+    assign_old_urls([post], "{year}/{slug}.html", site)
+    assert post.slug == "ticket-transfer-cancel"
+    assert post.old_urls == ["2017/ticket-transfer-&-cancel.html"]

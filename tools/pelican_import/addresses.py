@@ -4,7 +4,6 @@ pattern or, when that does not give it, through `old_urls:`."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from itertools import count
@@ -25,20 +24,17 @@ def priority(post: Post) -> tuple[bool, datetime, str]:
     return post.translation, post.created, post.source.rel
 
 
-def mark_translations(posts: list[Post]) -> None:
+def mark_translations(posts: list[Post], default_lang: str = "en") -> None:
     """Pelican pairs posts that share a slug as translations: the one in the
-    blog's language is the article, the others its translations. The
-    blog's language is the one most of its posts are in (no Lang: counts
-    as it)."""
-    langs = Counter(post.lang for post in posts)
-    default = max((lang for lang in langs if lang), key=lambda lang: (langs[lang] + langs[None], lang), default=None)
+    blog's language (DEFAULT_LANG, also that of a post without Lang:) is
+    the article, the others its translations."""
     by_slug: dict[str, list[Post]] = {}
     for post in posts:
         by_slug.setdefault(post.wanted_slug, []).append(post)
     for group in by_slug.values():
         if len(group) > 1:
             for post in group:
-                post.translation = post.lang not in (None, default)
+                post.translation = post.lang not in (None, default_lang)
 
 
 # Slugs -----------------------------------------------------------------------

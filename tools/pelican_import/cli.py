@@ -42,6 +42,7 @@ class Options:
     fix_links: bool = False
     fix_headings: bool = False
     lang_url_pattern: str = "{slug}-{lang}.html"
+    default_lang: str = "en"
 
 
 def run(options: Options) -> int:
@@ -54,7 +55,7 @@ def run(options: Options) -> int:
     posts, tally.problems, tally.skipped = read_posts(paths, options.src, options.timezone, options.default_author)
     manifest_path = options.dest / MANIFEST
     owners = read_manifest(manifest_path)
-    mark_translations(posts)
+    mark_translations(posts, options.default_lang)
     tally.problems += assign_slugs(
         posts, existing_slugs(options.dest / "posts"), owners, options.dest / "posts", address=site.post_page,
     )
@@ -154,6 +155,11 @@ def parse_args(argv: list[str] | None) -> Options:
         help="the old blog's ARTICLE_LANG_URL: the address of a translation (default: %(default)s)",
     )
     parser.add_argument(
+        "--default-lang", default="en",
+        help="the old blog's DEFAULT_LANG: a post in another language that shares its slug with one in this "
+        "language is its translation (default: %(default)s)",
+    )
+    parser.add_argument(
         "--timezone", type=time_zone, default="GMT",
         help="the IANA time zone of dates written without one, Pelican's TIMEZONE (default: %(default)s)",
     )
@@ -188,7 +194,7 @@ def parse_args(argv: list[str] | None) -> Options:
         parser.error(f"--config {str(args.config)!r} is not a file")
     return Options(
         args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
-        args.verbose, args.fix_links, args.fix_headings, args.lang_url_pattern,
+        args.verbose, args.fix_links, args.fix_headings, args.lang_url_pattern, args.default_lang,
     )
 
 

@@ -115,7 +115,8 @@ def frames(line: str, fix: bool) -> tuple[str, list[LinkFault]]:
         faults.append(LinkFault("frame from another host", attributes(match[0]).get("src", ""), link))
         return link if fix else match[0]
 
+    whole = IFRAME.search(line)
     line = IFRAME.sub(replace, line)
-    if re.search(r"<iframe\b", line, re.IGNORECASE) and not faults:  # a frame written over several lines
+    if not whole and re.search(r"<iframe\b", line, re.IGNORECASE):  # a frame written over several lines
         faults.append(LinkFault("frame over several lines", line.strip()[:60], None))
     return line, faults
