@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -20,6 +21,11 @@ from tests.pelican_seed import PelicanPost
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
 ARTICLE = "blog/2021/machine-learning-pycon/index.html"
+# Small Pelican posts with what real blogs hold and the seed does not, a folder per kind.
+REAL_WORLD = ROOT / "tests" / "fixtures" / "pelican_real"
+# The kinds the imported site is built from; remote images need a server (tests/pelican_import/test_images.py).
+IMPORTED_KINDS = ["categories", "addresses", "accessibility", "excerpt", "reader", "remote/embedded-chart.md"]
+IMPORT_FIXES = ["--fix-links", "--fix-headings"]
 BIN = Path(sys.executable).parent
 
 
@@ -110,3 +116,40 @@ def project_copy(tmp_path):
             copy.mkdir(exist_ok=True)
             shutil.copy2(source, copy / name)
     return copy
+
+
+@dataclass
+class ImportedSite:
+    """The site with the real-world fixture posts imported and built."""
+
+    project: Path
+    content: Path
+    code: int  # the importer's exit code
+    report: str  # what it printed on stderr
+    built: BuiltSite
+
+
+@pytest.fixture(scope="session")
+def imported(tmp_path_factory) -> ImportedSite:
+    """A copy of the site with IMPORTED_KINDS imported by the command a user
+    runs, then built strictly, once per session."""
+    work = tmp_path_factory.mktemp("imported")
+    project, content = work / "project", work / "content"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    content.mkdir()
+    for kind in IMPORTED_KINDS:  # one content folder, as Pelican's: {static}/images/ starts at it
+        if (REAL_WORLD / kind).is_dir():
+            shutil.copytree(REAL_WORLD / kind, content, dirs_exist_ok=True)
+        else:
+            shutil.copy(REAL_WORLD / kind, content)
+    run = subprocess.run(
+        [sys.executable, "-m", "tools.pelican_import", content, "--dest", project / "docs" / "blog",
+         "--config", project / "mkdocs.yml", *IMPORT_FIXES],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    built = BuiltSite(work / "webroot", load_config(str(project / "mkdocs.yml")))
+    result = mkdocs_build(project, built.dir)
+    assert result.returncode == 0, f"the imported site's strict build failed:\n{run.stderr}\n{result.stderr}"
+    return ImportedSite(project, content, run.returncode, run.stderr, built)
