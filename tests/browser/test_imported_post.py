@@ -1,0 +1,39 @@
+"""An imported real-world post, read in Chromium: a link inside running
+text, an image and a table, in both palettes and on a phone."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations, serve
+
+POST = "blog/2021/talks-rooms-and-times/"
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def imported_url(imported):
+    built = imported.built
+    server = serve(built.webroot, built.dir / "404.html")
+    yield f"http://127.0.0.1:{server.server_port}{built.base_path}"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_imported_post_with_an_inline_link_an_image_and_a_table_has_no_accessibility_fault(page, imported_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(imported_url + POST)
+    article = page.locator("article")
+    assert article.locator("p a[href='https://in.pycon.org/2021/']").count() == 1
+    assert article.locator("table tr").count() == 3
+    assert axe_violations(page) == []
+
+
+def test_imported_posts_image_and_table_fit_a_phone(page, imported_url):
+    page.set_viewport_size(PHONE)
+    page.goto(imported_url + POST)
+    image = page.locator("article img").first
+    image.scroll_into_view_if_needed()
+    box = image.bounding_box()
+    assert box["width"] > 0 and box["x"] + box["width"] <= PHONE["width"]
+    assert page.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
