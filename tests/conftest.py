@@ -3,8 +3,6 @@ production configuration; tests read the built pages as a reader gets them."""
 
 import os
 import shutil
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -15,22 +13,9 @@ from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
 from tests.pelican_seed import PelicanPost
+from tests.support import ARTICLE, ROOT, mkdocs_build  # noqa: F401 (tests import them from here too)
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
-ARTICLE = "blog/2021/machine-learning-pycon/index.html"
-BIN = Path(sys.executable).parent
-
-
-def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None):
-    """Run `mkdocs build --strict` as a user would, and return the process."""
-    return subprocess.run(
-        [BIN / "mkdocs", "build", "--strict", "--site-dir", site_dir],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})},
-    )
 
 
 class BuiltSite:
@@ -101,11 +86,8 @@ def article(site):
 def project_copy(tmp_path):
     """A throw-away copy of the sources, for planting faults."""
     copy = tmp_path / "project"
-    for name in ("mkdocs.yml", "requirements.txt", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name)
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy2(source, copy / name)
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, copy / name)
+    for source in [ROOT / "requirements.txt", *ROOT.glob("mkdocs*.yml")]:  # the variants too
+        shutil.copy2(source, copy / source.name)
     return copy

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.support import ROOT, VENV, mkdocs_build
 
 POST = "docs/blog/posts/machine-learning-pycon.md"
 
@@ -75,9 +75,8 @@ def test_failed_make_build_keeps_the_published_site(project_copy):
     published.mkdir()
     (published / "index.html").write_text("the site as last published")
     edit(project_copy, POST, "ai-ml-relations.svg", "no-such-figure.svg")
-    venv = Path(sys.executable).parent.parent
     result = subprocess.run(
-        ["make", "build", f"VENV={venv}"], cwd=project_copy, capture_output=True, text=True
+        ["make", "build", f"VENV={VENV}"], cwd=project_copy, capture_output=True, text=True
     )
     assert result.returncode != 0
     assert [p.name for p in published.iterdir()] == ["index.html"]

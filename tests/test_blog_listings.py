@@ -2,8 +2,8 @@
 
 import pytest
 
-from tests.conftest import ARTICLE
 from tests.html import text_of
+from tests.support import ARTICLE
 
 LISTINGS = ["blog/index.html", "blog/archive/2021/index.html", "blog/category/2021/index.html"]
 
