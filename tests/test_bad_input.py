@@ -1,9 +1,7 @@
 """A content mistake stops the build with a message that names the file and
 the problem, and `make build` then leaves the published folder as it was."""
 
-import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -51,6 +49,30 @@ FAULTS = {
     "missing image": (
         lambda p: edit(p, POST, "ai-ml-relations.svg", "no-such-figure.svg"),
         [POST.removeprefix("docs/"), "no-such-figure.svg", "not found"],
+    ),
+    "conference without an organiser": (
+        lambda p: edit(p, "mkdocs.yml", "    organiser: the Python community in India\n", ""),
+        ["mkdocs.yml", "extra.conference.organiser", "Required"],
+    ),
+    "conference day that is not a date": (
+        lambda p: edit(p, "mkdocs.yml", "start: 2021-09-17", "start: September 17"),
+        ["mkdocs.yml", "extra.conference.start", "YYYY-MM-DD", "September 17"],
+    ),
+    "conference that ends before it starts": (
+        lambda p: edit(p, "mkdocs.yml", "end: 2021-09-20", "end: 2021-09-10"),
+        ["mkdocs.yml", "extra.conference.end", "before the start"],
+    ),
+    "conference website over http": (
+        lambda p: edit(p, "mkdocs.yml", "website: https://", "website: http://"),
+        ["mkdocs.yml", "extra.conference.website", "https://"],
+    ),
+    "proposals address without a scheme": (
+        lambda p: edit(p, "mkdocs.yml", "proposals: https://", "proposals: "),
+        ["mkdocs.yml", "extra.conference.proposals", "URL"],
+    ),
+    "misspelt conference field": (
+        lambda p: edit(p, "mkdocs.yml", "    tagline:", "    tag_line:"),
+        ["mkdocs.yml", "extra.conference.tagline", "extra.conference.tag_line"],
     ),
     "two posts with one slug": (
         plant_second_post_with_same_slug,

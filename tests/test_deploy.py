@@ -3,8 +3,6 @@ a local bare repository; a failed build publishes nothing."""
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 

@@ -3,7 +3,7 @@ JSON-LD, robots.txt; and every absolute address follows SITE_URL."""
 
 import json
 import struct
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup

@@ -23,6 +23,8 @@ blog plugin keeps its posts and listings in `blog` (a View whose `posts`,
 are equal; it fails the build, naming what is gone, if not.
 """
 
+import inspect
+
 from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import View
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,8 +35,9 @@ from mkdocs.structure.pages import Page
 
 
 def names_used(function) -> set[str]:
-    """The global and attribute names a function's code looks up."""
-    return set(getattr(getattr(function, "__code__", None), "co_names", ()))
+    """The global and attribute names a function's code looks up (through
+    wrappers that name what they wrap, as a test's counting wrapper does)."""
+    return set(getattr(getattr(inspect.unwrap(function), "__code__", None), "co_names", ()))
 
 
 RELIED_ON = {
