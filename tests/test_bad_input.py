@@ -50,30 +50,6 @@ FAULTS = {
         lambda p: edit(p, POST, "ai-ml-relations.svg", "no-such-figure.svg"),
         [POST.removeprefix("docs/"), "no-such-figure.svg", "not found"],
     ),
-    "conference without an organiser": (
-        lambda p: edit(p, "mkdocs.yml", "    organiser: the Python community in India\n", ""),
-        ["mkdocs.yml", "extra.conference.organiser", "Required"],
-    ),
-    "conference day that is not a date": (
-        lambda p: edit(p, "mkdocs.yml", "start: 2021-09-17", "start: September 17"),
-        ["mkdocs.yml", "extra.conference.start", "YYYY-MM-DD", "September 17"],
-    ),
-    "conference that ends before it starts": (
-        lambda p: edit(p, "mkdocs.yml", "end: 2021-09-20", "end: 2021-09-10"),
-        ["mkdocs.yml", "extra.conference.end", "before the start"],
-    ),
-    "conference website over http": (
-        lambda p: edit(p, "mkdocs.yml", "website: https://", "website: http://"),
-        ["mkdocs.yml", "extra.conference.website", "https://"],
-    ),
-    "proposals address without a scheme": (
-        lambda p: edit(p, "mkdocs.yml", "proposals: https://", "proposals: "),
-        ["mkdocs.yml", "extra.conference.proposals", "URL"],
-    ),
-    "misspelt conference field": (
-        lambda p: edit(p, "mkdocs.yml", "    tagline:", "    tag_line:"),
-        ["mkdocs.yml", "extra.conference.tagline", "extra.conference.tag_line"],
-    ),
     "two posts with one slug": (
         plant_second_post_with_same_slug,
         ["blog/posts/copy-of-the-article.md", POST.removeprefix("docs/"), "blog/2021/machine-learning-pycon/"],
@@ -89,6 +65,28 @@ def test_bad_input_fails_the_build_naming_file_and_problem(project_copy, tmp_pat
     assert result.returncode != 0, f"the build passed despite: {fault}"
     for words in expected:
         assert words in result.stderr, f"{words!r} not in the error:\n{result.stderr}"
+
+
+# Conference facts in mkdocs.yml (overrides/hooks/conference_facts.py): what
+# is written there, what a slip makes of it, and what the error must name.
+CONFERENCE_FAULTS = {
+    "organiser missing": ("    organiser: the Python community in India\n", "", ["organiser", "Required"]),
+    "day that is not a date": ("start: 2021-09-17", "start: September 17", ["start", "YYYY-MM-DD"]),
+    "end before the start": ("end: 2021-09-20", "end: 2021-09-10", ["end", "before the start"]),
+    "website over http": ("website: https://", "website: http://", ["website", "https://"]),
+    "proposals without a scheme": ("proposals: https://", "proposals: ", ["proposals", "URL"]),
+    "misspelt field": ("    tagline:", "    tag_line:", ["tagline", "tag_line"]),
+}
+
+
+@pytest.mark.parametrize("fault", CONFERENCE_FAULTS, ids=CONFERENCE_FAULTS)
+def test_bad_conference_facts_fail_the_build_naming_the_field(project_copy, tmp_path, fault):
+    old, new, fields = CONFERENCE_FAULTS[fault]
+    edit(project_copy, "mkdocs.yml", old, new)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0, f"the build passed despite: {fault}"
+    assert "mkdocs.yml" in result.stderr and f"extra.conference.{fields[0]}" in result.stderr, result.stderr
+    assert all(words in result.stderr for words in fields[1:]), result.stderr
 
 
 def test_failed_make_build_keeps_the_published_site(project_copy):
