@@ -17,27 +17,14 @@ from mkdocs.config import load_config
 
 from overrides.hooks.site_rules import read_front_matter
 from tests.pelican_seed import PelicanPost
+from tests.support import ARTICLE, ROOT, mkdocs_build  # noqa: F401 (tests import them from here too)
 
-ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
-ARTICLE = "blog/2021/machine-learning-pycon/index.html"
 # Small Pelican posts with what real blogs hold and the seed does not, a folder per kind.
 REAL_WORLD = ROOT / "tests" / "fixtures" / "pelican_real"
 # The kinds the imported site is built from; remote images need a server (tests/pelican_import/test_images.py).
 IMPORTED_KINDS = ["categories", "addresses", "accessibility", "excerpt", "reader", "remote/embedded-chart.md"]
 IMPORT_FIXES = ["--fix-links", "--fix-headings"]
-BIN = Path(sys.executable).parent
-
-
-def mkdocs_build(project: Path, site_dir: Path, env: dict | None = None):
-    """Run `mkdocs build --strict` as a user would, and return the process."""
-    return subprocess.run(
-        [BIN / "mkdocs", "build", "--strict", "--site-dir", site_dir],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true", **(env or {})},
-    )
 
 
 class BuiltSite:
@@ -108,13 +95,10 @@ def article(site):
 def project_copy(tmp_path):
     """A throw-away copy of the sources, for planting faults."""
     copy = tmp_path / "project"
-    for name in ("mkdocs.yml", "requirements.txt", "docs", "overrides"):
-        source = ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name)
-        else:
-            copy.mkdir(exist_ok=True)
-            shutil.copy2(source, copy / name)
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, copy / name)
+    for source in [ROOT / "requirements.txt", *ROOT.glob("mkdocs*.yml")]:  # the variants too
+        shutil.copy2(source, copy / source.name)
     return copy
 
 

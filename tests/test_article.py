@@ -2,8 +2,8 @@
 
 from datetime import datetime, timezone
 
-from tests.conftest import ARTICLE
 from tests.html import text_of
+from tests.support import ARTICLE, ARTICLE_URL
 
 
 def content(article):
@@ -91,4 +91,4 @@ def test_meta_description_is_the_seed_summary(article, seed):
 
 def test_canonical_url_is_under_site_url(article, config):
     canonical = article.find("link", rel="canonical")["href"]
-    assert canonical == config.site_url + ARTICLE.removesuffix("index.html")
+    assert canonical == config.site_url + ARTICLE_URL

@@ -1,14 +1,12 @@
 """A content mistake stops the build with a message that names the file and
 the problem, and `make build` then leaves the published folder as it was."""
 
-import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, mkdocs_build
+from tests.support import ROOT, VENV, mkdocs_build
 
 POST = "docs/blog/posts/machine-learning-pycon.md"
 
@@ -69,15 +67,36 @@ def test_bad_input_fails_the_build_naming_file_and_problem(project_copy, tmp_pat
         assert words in result.stderr, f"{words!r} not in the error:\n{result.stderr}"
 
 
+# Conference facts in mkdocs.yml (overrides/hooks/conference_facts.py): what
+# is written there, what a slip makes of it, and what the error must name.
+CONFERENCE_FAULTS = {
+    "organiser missing": ("    organiser: the Python community in India\n", "", ["organiser", "Required"]),
+    "day that is not a date": ("start: 2021-09-17", "start: September 17", ["start", "YYYY-MM-DD"]),
+    "end before the start": ("end: 2021-09-20", "end: 2021-09-10", ["end", "before the start"]),
+    "website over http": ("website: https://", "website: http://", ["website", "https://"]),
+    "proposals without a scheme": ("proposals: https://", "proposals: ", ["proposals", "URL"]),
+    "misspelt field": ("    tagline:", "    tag_line:", ["tagline", "tag_line"]),
+}
+
+
+@pytest.mark.parametrize("fault", CONFERENCE_FAULTS, ids=CONFERENCE_FAULTS)
+def test_bad_conference_facts_fail_the_build_naming_the_field(project_copy, tmp_path, fault):
+    old, new, fields = CONFERENCE_FAULTS[fault]
+    edit(project_copy, "mkdocs.yml", old, new)
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0, f"the build passed despite: {fault}"
+    assert "mkdocs.yml" in result.stderr and f"extra.conference.{fields[0]}" in result.stderr, result.stderr
+    assert all(words in result.stderr for words in fields[1:]), result.stderr
+
+
 def test_failed_make_build_keeps_the_published_site(project_copy):
     (project_copy / "Makefile").write_text((ROOT / "Makefile").read_text())
     published = project_copy / "site"
     published.mkdir()
     (published / "index.html").write_text("the site as last published")
     edit(project_copy, POST, "ai-ml-relations.svg", "no-such-figure.svg")
-    venv = Path(sys.executable).parent.parent
     result = subprocess.run(
-        ["make", "build", f"VENV={venv}"], cwd=project_copy, capture_output=True, text=True
+        ["make", "build", f"VENV={VENV}"], cwd=project_copy, capture_output=True, text=True
     )
     assert result.returncode != 0
     assert [p.name for p in published.iterdir()] == ["index.html"]

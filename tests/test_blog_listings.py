@@ -1,9 +1,10 @@
-"""The blog index, archive and category pages list the article."""
+"""The blog index, archive and category pages list the article; a pinned post leads."""
 
 import pytest
+from bs4 import BeautifulSoup
 
-from tests.conftest import ARTICLE
 from tests.html import text_of
+from tests.support import ARTICLE, mkdocs_build
 
 LISTINGS = ["blog/index.html", "blog/archive/2021/index.html", "blog/category/2021/index.html"]
 
@@ -43,3 +44,19 @@ def test_blog_index_links_archive_and_category_pages(site):
     targets = {site.resolve("blog/index.html", a["href"]) for a in index.select("nav a[href]")}
     for listing in LISTINGS[1:]:
         assert site.dir / listing in targets
+
+
+def test_a_pinned_post_leads_the_blog_index_marked_as_pinned(project_copy, tmp_path, seed):
+    posts = project_copy / "docs/blog/posts"
+    article = (posts / "machine-learning-pycon.md").read_text(encoding="utf-8")
+    newer = article.replace("slug: machine-learning-pycon", "slug: a-newer-post").replace("2021-08-24", "2021-09-10")
+    (posts / "a-newer-post.md").write_text(newer.replace(f"# {seed.headers['title']}", "# A newer post"), encoding="utf-8")
+    (posts / "machine-learning-pycon.md").write_text(article.replace("slug:", "pin: true\nslug:"), encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    index = BeautifulSoup((tmp_path / "out/blog/index.html").read_text(encoding="utf-8"), "lxml")
+    first, second = index.select("article.md-post--excerpt")
+    assert text_of(first.select_one("h2 a")) == seed.headers["title"]  # the older post, pinned, first
+    assert text_of(first.select_one(".md-meta__list > li.md-pin")) == "Pinned"
+    assert first.select_one(".md-post__content > hr") is not None
+    assert text_of(second.select_one("h2 a")) == "A newer post" and not second.select(".md-pin, hr")

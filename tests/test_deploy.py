@@ -3,14 +3,11 @@ a local bare repository; a failed build publishes nothing."""
 
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.conftest import ARTICLE, ROOT
+from tests.support import ARTICLE, ROOT, VENV
 
-VENV = Path(sys.executable).parent.parent
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
     "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",

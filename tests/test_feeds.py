@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 import feedparser
 import pytest
 
-from tests.conftest import ARTICLE
+from tests.support import ARTICLE_URL
 
 FEEDS = {"rss": "application/rss+xml", "json": "application/feed+json"}
 
@@ -49,7 +49,7 @@ def test_rss_channel_names_the_site(rss, config):
 def test_rss_item_is_the_article(rss, seed, config, author_names):
     (item,) = rss.entries
     assert item.title == seed.headers["title"]
-    assert item.link == config.site_url + ARTICLE.removesuffix("index.html")
+    assert item.link == config.site_url + ARTICLE_URL
     assert datetime.fromtimestamp(calendar.timegm(item.published_parsed), timezone.utc) == published_utc(seed)
     assert item.summary == seed.headers["summary"]
     assert item.author == ", ".join(author_names)
@@ -62,7 +62,7 @@ def test_json_feed_item_is_the_article(json_feed, seed, config, author_names):
     assert json_feed["home_page_url"] == config.site_url
     (item,) = json_feed["items"]
     assert item["title"] == seed.headers["title"]
-    assert item["url"] == config.site_url + ARTICLE.removesuffix("index.html")
+    assert item["url"] == config.site_url + ARTICLE_URL
     assert datetime.fromisoformat(item["date_published"]) == published_utc(seed)
     assert datetime.fromisoformat(item["date_modified"]) == published_utc(seed)
     assert item["content_html"] == seed.headers["summary"]

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import BIN
+from tests.support import BIN
 
 
 def lychee(webroot: Path, site_dir: Path):

@@ -4,8 +4,8 @@ from datetime import datetime
 
 import pytest
 
-from tests.conftest import ARTICLE
 from tests.html import text_of
+from tests.support import ARTICLE
 
 
 @pytest.fixture(scope="session")

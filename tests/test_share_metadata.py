@@ -3,13 +3,13 @@ JSON-LD, robots.txt; and every absolute address follows SITE_URL."""
 
 import json
 import struct
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 from bs4 import BeautifulSoup
 
-from tests.conftest import ARTICLE, mkdocs_build
 from tests.html import text_of
+from tests.support import ARTICLE, ARTICLE_URL, mkdocs_build
 
 def meta(page, key):
     tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
@@ -30,7 +30,7 @@ def test_share_image_is_a_large_png_of_the_site(site, config):
 
 
 def test_article_has_open_graph_and_twitter_card(site, article, config, post_source):
-    url = config.site_url + ARTICLE.removesuffix("index.html")
+    url = config.site_url + ARTICLE_URL
     image = config.site_url + config.extra["share_image"]["path"]
     expected = {
         "og:type": "article",
@@ -57,7 +57,7 @@ def test_article_json_ld_is_a_blog_posting_of_the_post(article, config, post_sou
     assert datetime.fromisoformat(data["datePublished"]) == post_source["date"]["created"]
     assert [a["name"] for a in data["author"]] == author_names
     assert data["image"] == config.site_url + config.extra["share_image"]["path"]
-    assert data["url"] == config.site_url + ARTICLE.removesuffix("index.html")
+    assert data["url"] == config.site_url + ARTICLE_URL
     assert data["publisher"]["name"] == config.extra["publisher"]
 
 
@@ -87,5 +87,5 @@ def test_every_absolute_address_follows_site_url(project_copy, tmp_path, config)
     ]
     assert leaks == []
     article = BeautifulSoup((tmp_path / "out" / ARTICLE).read_text(encoding="utf-8"), "lxml")
-    assert meta(article, "og:url") == other + ARTICLE.removesuffix("index.html")
+    assert meta(article, "og:url") == other + ARTICLE_URL
     assert f"Sitemap: {other}sitemap.xml" in (tmp_path / "out/robots.txt").read_text()

@@ -2,7 +2,7 @@
 
 import importlib.util
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 spec = importlib.util.spec_from_file_location("trim_theme_css", ROOT / "overrides/hooks/trim_theme_css.py")
 trim = importlib.util.module_from_spec(spec)

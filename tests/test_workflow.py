@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from tests.conftest import ROOT
+from tests.support import ROOT
 
 WORKFLOW = ROOT / ".github/workflows/publish.yml"
 ON_MAIN = "github.event_name == 'push' && github.ref == 'refs/heads/main'"

@@ -9,14 +9,15 @@ Run it again when the facts change; it renders an HTML card in Chromium
 
 import argparse
 import html
-import shutil
 from pathlib import Path
 
 from mkdocs.config import load_config
 from playwright.sync_api import sync_playwright
 
+from tools.chromium import FLAGS as CHROMIUM_FLAGS, find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
-LOGO = ROOT / "overrides" / "assets" / "images" / "logo.svg"
+LOGO = ROOT / "overrides" / ".icons" / "pycon" / "logo.svg"  # the one logo, also drawn inline in the header
 
 
 def card_html(conference: dict, logo_svg: str, width: int, height: int) -> str:
@@ -54,8 +55,10 @@ def main():
     share = config.extra["share_image"]
     page_html = card_html(config.extra["conference"], LOGO.read_text(), share["width"], share["height"])
     with sync_playwright() as playwright:
-        chromium = shutil.which("chromium")
-        browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+        chromium = find_chromium(fallback=playwright.chromium.executable_path)
+        if chromium is None:
+            raise SystemExit("no Chromium: apt-get install chromium, or .venv/bin/playwright install chromium")
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": share["width"], "height": share["height"]})
         page.set_content(page_html)
         page.screenshot(path=args.out)

@@ -10,11 +10,27 @@ same message as before (libyaml's would not quote the line).
 
 The plugin looks the name `SafeLoader` up in its module when it reads a
 post; this hook points that name at the loader below, when PyYAML was built
-with libyaml (the PyPI wheels are) and the plugin still uses SafeLoader.
+with libyaml (the PyPI wheels are) and the plugin still uses SafeLoader. On
+load it checks that the plugin still reads posts that way (Material 9.8.2:
+`Post.__init__` calls `yaml.load(..., SafeLoader)`), and fails the build if not.
 """
 
 import yaml
 from material.plugins.blog import structure
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+
+def names_used(function) -> tuple:
+    """The global and attribute names a function's code looks up."""
+    return getattr(getattr(function, "__code__", None), "co_names", ())
+
+
+if "SafeLoader" not in names_used(getattr(getattr(structure, "Post", None), "__init__", None)):
+    raise PluginError(
+        "libyaml_front_matter.py: Material's blog plugin no longer reads front matter with the name "
+        "SafeLoader in material.plugins.blog.structure.Post.__init__; follow its new way or remove this hook"
+    )
 
 
 class LibyamlSafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
@@ -29,7 +45,7 @@ class LibyamlSafeLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
             return yaml.load(self._source, yaml.SafeLoader)
 
 
-def on_config(config):
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if getattr(yaml, "__with_libyaml__", False) and structure.SafeLoader is yaml.SafeLoader:
         structure.SafeLoader = LibyamlSafeLoader
     return config

@@ -16,9 +16,40 @@ items' identities. The answers are the same: a page equals another only when
 it is of the same class and has the same file, and MkDocs makes one page per
 file, so a page equals an item exactly when it is that item. Everything else
 about the lists (order, indexing, iteration) is unchanged.
+
+On load it checks what it relies on, as in Material 9.8.2 and MkDocs 1.6: the
+blog plugin keeps its posts and listings in `blog` (a View whose `posts`,
+`views` and `pages` are lists), and a page equals another only if their files
+are equal; it fails the build, naming what is gone, if not.
 """
 
+import inspect
+
+from material.plugins.blog.plugin import BlogPlugin
+from material.plugins.blog.structure import View
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+
+def names_used(function) -> set[str]:
+    """The global and attribute names a function's code looks up (through
+    wrappers that name what they wrap, as a test's counting wrapper does)."""
+    return set(getattr(getattr(inspect.unwrap(function), "__code__", None), "co_names", ()))
+
+
+RELIED_ON = {
+    "BlogPlugin.on_files setting its 'blog'": {"blog"} <= names_used(BlogPlugin.on_files),
+    "View.__init__ setting 'posts', 'views' and 'pages'": {"posts", "views", "pages"} <= names_used(View.__init__),
+    "Page.__eq__ comparing the pages' 'file'": "file" in names_used(Page.__eq__),
+}
+if not all(RELIED_ON.values()):
+    raise PluginError(
+        "post_lookup.py: Material or MkDocs has changed what this hook relies on; no "
+        + ", no ".join(what for what, there in RELIED_ON.items() if not there)
+    )
 
 
 class PageList(list):
@@ -57,7 +88,7 @@ def views(view):
 
 # After the blog plugin (-50) has read the posts and paginated the listings.
 @event_priority(-60)
-def on_files(files, config):
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     blog = getattr(config.plugins["material/blog"], "blog", None)
     if blog is None:  # the blog plugin is disabled
         return files

@@ -17,12 +17,45 @@ plugin does, for that listing, only if a template reads them: a template
 that shows them still gets them, at the old cost. Posts without a
 description, or whose excerpt does not start with an ATX `# ` heading, are
 rendered by the plugin as before.
+
+It follows Material 9.8.2's `Excerpt.render(page, separator)`; on load it
+checks that the method still takes those arguments and still uses what this
+hook sets and reads, and fails the build, naming what is gone, if not.
 """
 
+import inspect
+
 from material.plugins.blog.structure import Excerpt
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from site_rules import is_post
+
+# What Excerpt.render uses that this hook also sets or reads: the excerpt
+# treeprocessor's name, the post's title rule, the excerpt's URL and outputs.
+RENDER_USES = {"excerpt", "_title_from_render", "title", "markdown", "url", "content", "more", "toc", "toc_tokens"}
+
+
+def material_changes() -> list[str]:
+    render = getattr(Excerpt, "render", None)
+    if render is None:
+        return ["Excerpt.render"]
+    found = []
+    if list(inspect.signature(render).parameters) != ["self", "page", "separator"]:
+        found.append(f"Excerpt.render(self, page, separator): it is now render{inspect.signature(render)}")
+    used = set(render.__code__.co_names) | {c for c in render.__code__.co_consts if isinstance(c, str)}
+    found += [f"use of '{name}' in Excerpt.render" for name in sorted(RENDER_USES - used)]
+    return found
+
+
+if material_changes():
+    raise PluginError(
+        "summary_excerpts.py: Material's blog plugin has changed what this hook follows; no "
+        + ", no ".join(material_changes())
+    )
 
 
 def title_line(excerpt: Excerpt) -> str | None:
@@ -41,7 +74,7 @@ class LazyExcerpt(Excerpt):
     _title_tokens = None  # the title line's table of contents, converted once
     _pending = None  # (view, separator) of a render not converted yet
 
-    def render(self, page, separator: str):
+    def render(self, page: Page, separator: str):
         line = title_line(self)
         if line is None:
             self._pending = None
@@ -84,7 +117,7 @@ class LazyExcerpt(Excerpt):
 
 # After the blog plugin (-50) has given the post its excerpt.
 @event_priority(-60)
-def on_page_markdown(markdown, page, config, files):
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     excerpt = getattr(page, "excerpt", None)
     if is_post(page) and type(excerpt) is Excerpt and page.meta.get("description"):
         excerpt.__class__ = LazyExcerpt

@@ -2,7 +2,8 @@
 
 import pytest
 
-from tests.browser.conftest import PAGES, axe_violations
+from tests.browser.conftest import axe_violations
+from tests.support import PAGES
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

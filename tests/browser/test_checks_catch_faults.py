@@ -4,8 +4,8 @@ import shutil
 
 import pytest
 
-from tests.browser.conftest import PageWatch, axe_violations, serve
-from tests.conftest import ARTICLE
+from tests.browser.conftest import PageWatch, axe_violations
+from tests.support import ARTICLE, ARTICLE_URL, serve
 
 FAULTS = '<img src="figure.png"><script src="https://cdn.example.org/tracker.js"></script>'
 
@@ -18,13 +18,13 @@ def faulty_site_url(site, tmp_path):
     article = copy / ARTICLE
     article.write_text(article.read_text().replace("</article>", FAULTS + "</article>", 1))
     server = serve(webroot, copy / "404.html")
-    yield f"http://127.0.0.1:{server.server_port}{site.base_path}"
+    yield server.url(site.base_path)
     server.shutdown()
 
 
 def test_checks_report_an_image_without_alt_and_a_foreign_script(page, faulty_site_url):
     watch = PageWatch(page, faulty_site_url)
-    page.goto(faulty_site_url + ARTICLE.removesuffix("index.html"))
+    page.goto(faulty_site_url + ARTICLE_URL)
     page.wait_for_load_state("networkidle")
     assert any(v.startswith("image-alt:") for v in axe_violations(page))
     assert watch.foreign_requests == ["https://cdn.example.org/tracker.js"]

@@ -3,7 +3,8 @@ text, an image and a table, in both palettes and on a phone."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations, serve
+from tests.browser.conftest import axe_violations
+from tests.support import serve
 
 POST = "blog/2021/talks-rooms-and-times/"
 PHONE = {"width": 390, "height": 844}

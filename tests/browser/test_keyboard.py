@@ -3,7 +3,7 @@ focused, and the skip link moves focus into the content."""
 
 import pytest
 
-from tests.browser.conftest import PAGES
+from tests.support import PAGES
 
 # Describes the focused element: what it is, and whether focus is drawn on it.
 FOCUSED = """() => {

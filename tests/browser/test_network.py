@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PAGES
+from tests.support import PAGES
 
 
 @pytest.mark.parametrize("name", PAGES)

@@ -2,9 +2,9 @@
 
 import pytest
 
-from tests.browser.conftest import PAGES
+from tests.support import PAGES, VIEWPORTS
 
-PHONE = {"width": 390, "height": 844}
+PHONE = VIEWPORTS["phone"]
 
 
 @pytest.fixture

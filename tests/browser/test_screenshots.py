@@ -3,9 +3,8 @@ desktop and phone. The run prints the folder they are in."""
 
 import pytest
 
-from tests.browser.conftest import PAGES, SCREENSHOTS
-
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 390, "height": 844}}
+from tests.browser.conftest import SCREENSHOTS
+from tests.support import PAGES, VIEWPORTS
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)

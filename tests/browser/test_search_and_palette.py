@@ -2,8 +2,7 @@
 
 import pytest
 
-from tests.browser.conftest import PAGES
-from tests.conftest import ARTICLE
+from tests.support import ARTICLE_URL, PAGES
 
 
 @pytest.mark.parametrize("name", ["home", "article"])
@@ -17,7 +16,7 @@ def test_searching_scikit_learn_finds_and_opens_the_article(page, site_url, seed
     result = page.locator(".md-search-result__link").filter(has_text=seed.headers["title"]).first
     result.wait_for()
     result.click()
-    page.wait_for_url(site_url + ARTICLE.removesuffix("index.html") + "**")
+    page.wait_for_url(site_url + ARTICLE_URL + "**")
     assert page.title().startswith(seed.headers["title"])
 
 

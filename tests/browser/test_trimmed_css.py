@@ -3,30 +3,28 @@ reader sees: each page looks the same to the pixel, in both palettes, on a phone
 desktop, and the open search is styled the same, as in a build with Material's
 stylesheets untrimmed."""
 
-import shutil
-
 import pytest
+from mkdocs.config import load_config
 
-from tests.browser.conftest import PAGES, serve
-from tests.conftest import ROOT, BuiltSite, mkdocs_build
+from tests.conftest import BuiltSite
+from tests.support import PAGES, ROOT, VARIANTS, VIEWPORTS, mkdocs_build, serve
 
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 HOOK = "overrides/hooks/trim_theme_css.py"
+
+
+def test_the_untrimmed_variant_leaves_out_only_the_trimming(config):
+    variant = load_config(str(VARIANTS["untrimmed css"]))
+    assert list(variant.hooks) == [hook for hook in config.hooks if hook != HOOK]
+    assert HOOK in config.hooks
 
 
 @pytest.fixture(scope="module")
 def untrimmed_url(tmp_path_factory, config):
-    project = tmp_path_factory.mktemp("untrimmed")
-    for name in ("docs", "overrides"):
-        shutil.copytree(ROOT / name, project / name)
-    yml = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    assert HOOK in yml
-    (project / "mkdocs.yml").write_text(yml.replace(f"  - {HOOK}\n", ""), encoding="utf-8")
     built = BuiltSite(tmp_path_factory.mktemp("webroot"), config)
-    result = mkdocs_build(project, built.dir)
+    result = mkdocs_build(ROOT, built.dir, config_file=VARIANTS["untrimmed css"])
     assert result.returncode == 0, result.stderr
     server = serve(built.webroot, built.dir / "404.html")
-    yield f"http://127.0.0.1:{server.server_port}{built.base_path}"
+    yield server.url(built.base_path)
     server.shutdown()
 
 

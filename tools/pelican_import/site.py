@@ -11,7 +11,7 @@ from pathlib import Path
 
 from overrides.hooks.site_rules import BlogRules
 from tools.pelican_import.records import Post
-from tools.pelican_import.site_config import add_allowed_categories
+from tools.pelican_import.site_config import CannotEdit, add_allowed_categories
 
 
 @dataclass
@@ -46,12 +46,24 @@ def load_site(config_file: Path) -> Site:
     blog = config.plugins.get("material/blog") or config.plugins.get("blog")
     return Site(
         name=config.site_name,
-        avatar=config.theme.get("logo") or "assets/images/logo.svg",
+        avatar=config.theme.get("logo") or config.theme.get("favicon") or "assets/images/favicon.svg",
         old_pattern=(config.extra.get("old_blog") or {}).get("article_url", ""),
         blog_folder=Path(os.path.normpath(Path(config.docs_dir) / blog.config.blog_dir)),
         categories_allowed=list(blog.config.categories_allowed or []),
         rules=rules,
     )
+
+
+def inherited(text: str) -> str | None:
+    """The file a build variant names under INHERIT:, if any."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):  # reads !ENV and other tags as plain values
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(text, Loader=Loader)
+    return data.get("INHERIT") if isinstance(data, dict) else None
 
 
 def missing_categories(posts: list[Post], site: Site) -> list[str]:
@@ -70,6 +82,11 @@ def allow_categories(config_file: Path, site: Site, names: list[str], dry_run: b
     edited line by line."""
     text = config_file.read_text(encoding="utf-8")
     edited = add_allowed_categories(text, names)
+    if edited == text:  # a build variant: the list is in the file it inherits
+        parent = inherited(text)
+        if parent is None:
+            raise CannotEdit(f"categories_allowed is not in {config_file}; add {', '.join(map(repr, names))} to it")
+        return allow_categories(config_file.parent / parent, site, names, dry_run)
     if not dry_run:
         config_file.write_text(edited, encoding="utf-8")
     site.categories_allowed += names
