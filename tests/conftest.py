@@ -114,7 +114,7 @@ class ImportedSite:
 
 
 @pytest.fixture(scope="session")
-def imported(tmp_path_factory) -> ImportedSite:
+def real_import(tmp_path_factory) -> ImportedSite:
     """A copy of the site with IMPORTED_KINDS imported by the command a user
     runs, then built strictly, once per session."""
     work = tmp_path_factory.mktemp("imported")

@@ -11,8 +11,8 @@ PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture(scope="module")
-def imported_url(imported):
-    built = imported.built
+def imported_url(real_import):
+    built = real_import.built
     server = serve(built.webroot, built.dir / "404.html")
     yield f"http://127.0.0.1:{server.server_port}{built.base_path}"
     server.shutdown()

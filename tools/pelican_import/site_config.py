@@ -38,6 +38,14 @@ def _blog_settings(root: yaml.Node) -> yaml.Node | None:
     return None
 
 
+def allowed_categories(text: str) -> list[str] | None:
+    """The names under the blog plugin's categories_allowed in this file's
+    text, or None when the file has no such list."""
+    settings = _blog_settings(yaml.compose(text, Loader=_Loader))
+    allowed = _find(settings, "categories_allowed") if settings is not None else None
+    return [item.value for item in allowed.value] if isinstance(allowed, yaml.SequenceNode) else None
+
+
 def add_allowed_categories(text: str, names: list[str]) -> str:
     """mkdocs.yml's text with `names` appended to categories_allowed, one
     `- "name"` line each, indented as the list's own items are."""
