@@ -17,6 +17,7 @@ from tqdm import tqdm
 from tools.pelican_import.addresses import assign_old_urls, assign_slugs, existing_slugs
 from tools.pelican_import.body import markdown_body, rst_body
 from tools.pelican_import.front_matter import render_post
+from tools.pelican_import.images import heaviest, prepare
 from tools.pelican_import.links import Linker
 from tools.pelican_import.output import MANIFEST, Authors, Writer, manifest_text, read_manifest
 from tools.pelican_import.reader import find_sources, read_posts
@@ -38,6 +39,7 @@ class Options:
     config: Path
     dry_run: bool
     verbose: bool = False
+    localize_images: bool = False
 
 
 def run(options: Options) -> int:
@@ -63,6 +65,8 @@ def run(options: Options) -> int:
     if entries:
         Writer(options.dry_run).write(manifest_path, manifest_text({**owners, **entries}).encode("utf-8"))
     print_problems(tally.problems, options.verbose)
+    if line := heaviest(tally.image_bytes):
+        print(line, file=sys.stderr)
     print(tally.summary(pages, len(authors.added), options.dry_run))
     return 1 if tally.skipped or any(not p.fixed for p in tally.problems) else 0
 
@@ -85,13 +89,16 @@ def write_posts(posts: list[Post], options: Options, site: Site, authors: Author
             tally.skipped += 1
             tally.problems.append(problem(source, failure.line, failure.reason))
             continue
+        images = prepare(post, site, body, linker.copies, options.localize_images)
+        body = images.body
         ids = [authors.id_for(name) for name in dict.fromkeys(post.authors)]
         text = render_post(post, list(dict.fromkeys(ids)), body)
         tally.imported += 1
         tally.written += writer.write(options.dest / "posts" / f"{post.slug}.md", text.encode("utf-8"))
-        for name, file in linker.copies.items():
-            tally.copied += writer.write(options.dest / "images" / post.slug / name, file.read_bytes())
-        tally.problems += linker.problems
+        for name, data in images.files.items():
+            tally.copied += writer.write(options.dest / "images" / post.slug / name, data)
+        tally.problems += linker.problems + images.problems
+        tally.image_bytes.append((source.shown, images.before, images.after))
         entries[post.slug] = source.rel
         if post.redirected and not post.draft:
             tally.redirects += 1
@@ -144,6 +151,11 @@ def parse_args(argv: list[str] | None) -> Options:
         help="the site's mkdocs.yml, for the blog's addresses and extra.old_blog.article_url "
         "(default: %(default)s)",
     )
+    parser.add_argument(
+        "--localize-images", action="store_true",
+        help="download images linked from other hosts into the post's image folder and link the copy; "
+        "without it each is reported, since readers' browsers would call that host",
+    )
     parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
     parser.add_argument(
         "--verbose", action="store_true",
@@ -156,7 +168,7 @@ def parse_args(argv: list[str] | None) -> Options:
         parser.error(f"--config {str(args.config)!r} is not a file")
     return Options(
         args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
-        args.verbose,
+        args.verbose, args.localize_images,
     )
 
 
