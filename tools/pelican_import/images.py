@@ -70,10 +70,11 @@ class PostImages:
     after: int = 0  # bytes as the site serves them
 
 
-def download(url: str, timeout: float | None = None, limit: int = MAX_DOWNLOAD) -> tuple[bytes, str]:
+def download(url: str, timeout: float | None = None, limit: int | None = None) -> tuple[bytes, str]:
     """The bytes and content type of the image at `url`, following redirects;
     Refused when it is missing, not an image, too big or too slow."""
     timeout = TIMEOUT if timeout is None else timeout
+    limit = MAX_DOWNLOAD if limit is None else limit
     deadline = time.monotonic() + timeout
     opener = urllib.request.build_opener(WebRedirectsOnly)
     request = urllib.request.Request(url, headers={"User-Agent": "tools.pelican_import (image download)"})
@@ -117,7 +118,7 @@ def file_name(url: str, kind: str) -> str:
     """A safe file name for a download: the URL path's last part, its
     extension from the content type when it has none that fits."""
     base = unquote(PurePosixPath(urlsplit(url).path).name)
-    base = re.sub(r"[^A-Za-z0-9._-]+", "-", base).strip(".-") or "image"
+    base = re.sub(r"-+\.", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", base)).strip(".-") or "image"
     wanted = mimetypes.guess_extension(kind) or ""
     suffix = PurePosixPath(base).suffix.lower()
     if wanted and mimetypes.guess_type(base)[0] != kind:
@@ -191,11 +192,13 @@ def optimize(name: str, data: bytes) -> Picture:
         width, height = MAX_WIDTH, max(1, round(height * MAX_WIDTH / width))
         upright = upright.resize((width, height), Image.Resampling.LANCZOS)
     icc = image.info.get("icc_profile")
-    best = Picture(name, encode(upright, image.format, icc), (width, height))
     if image.format == "PNG" and not has_alpha(upright):
         jpeg = encode(upright, "JPEG", icc)
-        if len(jpeg) < JPEG_IF_UNDER * len(best.data):
-            best = Picture(str(PurePosixPath(name).with_suffix(".jpg")), jpeg, (width, height))
+        quick = io.BytesIO()  # optimize=True takes seconds on a photo: compare with a quick PNG first
+        upright.save(quick, "PNG", compress_level=6)
+        if len(jpeg) < JPEG_IF_UNDER * len(quick.getvalue()) and (wide or len(jpeg) < len(data)):
+            return Picture(str(PurePosixPath(name).with_suffix(".jpg")), jpeg, (width, height))
+    best = Picture(name, encode(upright, image.format, icc), (width, height))
     if not wide and len(best.data) >= len(data):
         return Picture(name, data, (width, height))
     return best
@@ -279,8 +282,10 @@ class Images:
             self.result.problems.append(problem(self.post.source, line, reason, "remote image not downloaded"))
             return
         taken = set(self.copies) | {p.name for p in self.pictures.values()}
-        picture = optimize(unique(file_name(url, kind), taken), data)
-        picture.name = unique(picture.name, taken) if picture.name in taken else picture.name
+        name = unique(file_name(url, kind), taken)
+        picture = optimize(name, data)
+        if picture.name != name:  # re-encoded as another format
+            picture.name = unique(picture.name, taken)
         self.pictures[url] = picture
         self.result.before += len(data)
         self.result.after += len(picture.data)
