@@ -13,9 +13,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
-from PIL import Image, ImageFilter
+from PIL import Image
 
-from tests.pelican_import.conftest import ROOT, post_from
+from tests.pelican_import.conftest import ROOT, photo_png, post_from
 from tools.pelican_import import images
 from tools.pelican_import.body import markdown_body
 from tools.pelican_import.images import MAX_WIDTH, Refused, download, file_name, heaviest, prepare
@@ -31,20 +31,11 @@ def png(size: tuple[int, int], mode: str = "RGB", color=(200, 30, 30)) -> bytes:
     return out.getvalue()
 
 
-def photo_png(size: tuple[int, int]) -> bytes:
-    """A PNG that compresses like a photo: smooth light with grain."""
-    grain = Image.effect_noise(size, 30).filter(ImageFilter.GaussianBlur(2))
-    light = Image.linear_gradient("L").resize(size)
-    out = io.BytesIO()
-    Image.merge("RGB", (grain, light, Image.blend(grain, light, 0.5))).save(out, "PNG", compress_level=1)
-    return out.getvalue()
-
-
 LOGO = png((40, 20))
 
 
 class Answers(BaseHTTPRequestHandler):
-    """A good PNG, a 404, a page, a slow answer, a redirect, a PNG with no extension."""
+    """A good PNG, a 404, a page, slow answers, a redirect, a PNG with no extension or no length."""
 
     def do_GET(self):
         path = urlsplit(self.path).path
@@ -55,6 +46,19 @@ class Answers(BaseHTTPRequestHandler):
         elif path == "/slow.png":
             time.sleep(TEST_TIMEOUT * 4)
             self.answer(200, "image/png", LOGO)
+        elif path == "/trickle.png":  # each piece within the timeout, the whole well over it
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            for piece in range(8):
+                self.wfile.write(LOGO[piece::8])
+                self.wfile.flush()
+                time.sleep(TEST_TIMEOUT / 2)
+        elif path == "/unsized.png":  # no Content-Length: the limit is checked as it comes
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(LOGO)
         elif path == "/moved.png":
             self.send_response(302)
             self.send_header("Location", "/logo.png")
@@ -152,7 +156,17 @@ def test_without_the_flag_each_remote_image_is_reported(remote, server):
 def test_a_download_over_the_limit_is_refused(server):
     with pytest.raises(Refused, match="too big"):
         download(f"{server}/logo.png", timeout=TEST_TIMEOUT, limit=len(LOGO) - 1)
+    with pytest.raises(Refused, match="too big"):
+        download(f"{server}/unsized.png", timeout=TEST_TIMEOUT, limit=len(LOGO) - 1)
     assert download(f"{server}/logo.png", timeout=TEST_TIMEOUT, limit=len(LOGO)) == (LOGO, "image/png")
+    assert download(f"{server}/unsized.png", timeout=TEST_TIMEOUT, limit=len(LOGO)) == (LOGO, "image/png")
+
+
+def test_an_answer_trickling_in_past_the_timeout_is_refused(server):
+    started = time.monotonic()
+    with pytest.raises(Refused, match=f"timed out after {TEST_TIMEOUT:g} s"):
+        download(f"{server}/trickle.png", timeout=TEST_TIMEOUT)
+    assert time.monotonic() - started < TEST_TIMEOUT * 2
 
 
 def test_downloads_get_safe_file_names():

@@ -87,7 +87,7 @@ def download(url: str, timeout: float | None = None, limit: int | None = None) -
             if length.isdigit() and int(length) > limit:
                 raise Refused(f"too big ({size_text(int(length))}, the limit is {size_text(limit)})")
             chunks, total = [], 0
-            while chunk := response.read(65536):
+            while chunk := response.read1(65536):  # what has come, so the deadline is checked as it trickles
                 chunks.append(chunk)
                 total += len(chunk)
                 if total > limit:
