@@ -77,6 +77,11 @@ def test_figure_is_an_original_drawing_with_size_and_alt(site, article, seed):
     assert drawing.stat().st_size < 10_000
 
 
+def test_the_figure_the_reader_waits_for_is_fetched_first_not_lazily(article):
+    first = content(article).find("img")  # the post's only content image: its Largest Contentful Paint
+    assert first["fetchpriority"] == "high" and not first.has_attr("loading")
+
+
 def test_figure_credit_says_redrawn_and_links_the_original(article, seed):
     (seed_image,) = seed.images()
     original = seed_image.parent.get_text().split("Image credits:")[1].strip(" )\n")

@@ -2,6 +2,8 @@
 
 A post's first image sits in its first screen on a phone and is what the
 reader waits for (its Largest Contentful Paint): fetch it at high priority.
+Its other images are loaded lazily, as the reader scrolls to them, so a post
+with many photos costs only what is seen.
 The author's avatar in a post's sidebar is decoration, hidden in the drawer
 on a phone: load it lazily, so it no longer competes with the page.
 """
@@ -12,6 +14,7 @@ from mkdocs.plugins import event_priority
 from site_rules import is_post
 
 FIRST_IMG = re.compile(r"<img(?![^>]*\bfetchpriority=)", re.IGNORECASE)
+OTHER_IMG = re.compile(r"<img(?![^>]*\b(?:fetchpriority|loading)=)", re.IGNORECASE)
 AVATAR = '<span class="md-author md-author--long">'
 AVATAR_IMG = re.compile(re.escape(AVATAR) + r"(\s*)<img ")
 
@@ -19,6 +22,7 @@ AVATAR_IMG = re.compile(re.escape(AVATAR) + r"(\s*)<img ")
 def on_page_content(html, page, config, files):
     if is_post(page):
         html = FIRST_IMG.sub('<img fetchpriority="high"', html, count=1)
+        html = OTHER_IMG.sub('<img loading="lazy"', html)
     return html
 
 

@@ -18,6 +18,7 @@ from tools.pelican_import.addresses import assign_old_urls, assign_slugs, existi
 from tools.pelican_import.body import add_more_marker, markdown_body, rst_body
 from tools.pelican_import.checks import BodyChecks
 from tools.pelican_import.front_matter import render_post
+from tools.pelican_import.images import heaviest, prepare
 from tools.pelican_import.links import Linker
 from tools.pelican_import.output import MANIFEST, Authors, Writer, manifest_text, read_manifest
 from tools.pelican_import.reader import find_sources, read_posts
@@ -43,6 +44,7 @@ class Options:
     fix_headings: bool = False
     lang_url_pattern: str = "{slug}-{lang}.html"
     default_lang: str = "en"
+    localize_images: bool = False
 
 
 def run(options: Options) -> int:
@@ -71,6 +73,8 @@ def run(options: Options) -> int:
     if entries:
         Writer(options.dry_run).write(manifest_path, manifest_text({**owners, **entries}).encode("utf-8"))
     print_problems(tally.problems, options.verbose)
+    if line := heaviest(tally.image_bytes):
+        print(line, file=sys.stderr)
     print(tally.summary(pages, len(authors.added), options.dry_run))
     return 1 if tally.skipped or any(not p.fixed for p in tally.problems) else 0
 
@@ -104,13 +108,16 @@ def write_posts(posts: list[Post], options: Options, site: Site, authors: Author
             (fixed if found.fixed else problem)(source, found.line, f"{found.kind}: {found.detail}", found.kind)
             for found in checks.findings
         ]
+        images = prepare(post, site, body, linker.copies, options.localize_images)
+        body = images.body
         ids = [authors.id_for(name) for name in dict.fromkeys(post.authors)]
         text = render_post(post, list(dict.fromkeys(ids)), body)
         tally.imported += 1
         tally.written += writer.write(options.dest / "posts" / f"{post.file_stem}.md", text.encode("utf-8"))
-        for name, file in linker.copies.items():
-            tally.copied += writer.write(options.dest / "images" / post.file_stem / name, file.read_bytes())
-        tally.problems += linker.problems
+        for name, data in images.files.items():
+            tally.copied += writer.write(options.dest / "images" / post.file_stem / name, data)
+        tally.problems += linker.problems + images.problems
+        tally.image_bytes.append((source.shown, images.before, images.after))
         entries[post.file_stem] = source.rel
         if post.redirected and not post.draft:
             tally.redirects += 1
@@ -172,6 +179,11 @@ def parse_args(argv: list[str] | None) -> Options:
         help="the site's mkdocs.yml, for the blog's addresses and extra.old_blog.article_url "
         "(default: %(default)s)",
     )
+    parser.add_argument(
+        "--localize-images", action="store_true",
+        help="download images linked from other hosts into the post's image folder and link the copy; "
+        "without it each is reported, since readers' browsers would call that host",
+    )
     parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
     parser.add_argument(
         "--fix-links", action="store_true",
@@ -195,6 +207,7 @@ def parse_args(argv: list[str] | None) -> Options:
     return Options(
         args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
         args.verbose, args.fix_links, args.fix_headings, args.lang_url_pattern, args.default_lang,
+        args.localize_images,
     )
 
 

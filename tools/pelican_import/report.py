@@ -49,6 +49,7 @@ class Tally:
     redirects: int = 0
     via_old_urls: int = 0
     problems: list[Problem] = field(default_factory=list)
+    image_bytes: list[tuple[str, int, int]] = field(default_factory=list)  # per post: shown path, before, after
 
     def summary(self, pages: int, authors: int, dry_run: bool) -> str:
         verb = "would write" if dry_run else "written"

@@ -1,0 +1,245 @@
+"""The images stage: remote images downloaded from a local HTTP server (or
+reported), local images sized from their files, wide rasters downscaled."""
+
+import io
+import posixpath
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import markdown
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.config import load_config
+from PIL import Image
+
+from tests.pelican_import.conftest import ROOT, photo_png, post_from
+from tools.pelican_import import images
+from tools.pelican_import.body import markdown_body
+from tools.pelican_import.images import MAX_WIDTH, Refused, download, file_name, heaviest, prepare
+from tools.pelican_import.links import Linker
+
+REMOTE_POST = ROOT / "tests" / "fixtures" / "pelican_real" / "remote" / "remote-images.md"
+TEST_TIMEOUT = 0.5  # seconds; the slow answer takes four times as long
+
+
+def png(size: tuple[int, int], mode: str = "RGB", color=(200, 30, 30)) -> bytes:
+    out = io.BytesIO()
+    Image.new(mode, size, color).save(out, "PNG")
+    return out.getvalue()
+
+
+LOGO = png((40, 20))
+
+
+class Answers(BaseHTTPRequestHandler):
+    """A good PNG, a 404, a page, slow answers, a redirect, a PNG with no extension or no length."""
+
+    def do_GET(self):
+        path = urlsplit(self.path).path
+        if path in ("/logo.png", "/badge"):
+            self.answer(200, "image/png", LOGO)
+        elif path == "/page.html":
+            self.answer(200, "text/html", b"<p>not a picture</p>")
+        elif path == "/slow.png":
+            time.sleep(TEST_TIMEOUT * 4)
+            self.answer(200, "image/png", LOGO)
+        elif path == "/trickle.png":  # each piece within the timeout, the whole well over it
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            for piece in range(8):
+                self.wfile.write(LOGO[piece::8])
+                self.wfile.flush()
+                time.sleep(TEST_TIMEOUT / 2)
+        elif path == "/unsized.png":  # no Content-Length: the limit is checked as it comes
+            self.send_response(200)
+            self.send_header("Content-Type", "image/png")
+            self.end_headers()
+            self.wfile.write(LOGO)
+        elif path == "/moved.png":
+            self.send_response(302)
+            self.send_header("Location", "/logo.png")
+            self.end_headers()
+        else:
+            self.answer(404, "text/plain", b"not found")
+
+    def answer(self, status: int, kind: str, data: bytes):
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Answers)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def run_stage(tmp_path: Path, site, text: str, files: dict[str, bytes] = {}, localize: bool = False):
+    """The post made of `text` (a file in tmp_path, beside `files`), through
+    the Linker and the images stage, as the importer runs them."""
+    for name, data in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    post = post_from(text)
+    post.source.path = tmp_path / "post.md"
+    linker = Linker(post, tmp_path, site, {})
+    body = markdown_body(post.source.body, post.source.body_line, post.title, linker.line)
+    assert linker.problems == []
+    return post, prepare(post, site, body, linker.copies, localize)
+
+
+@pytest.fixture
+def remote(tmp_path, site, server, monkeypatch):
+    monkeypatch.setattr(images, "TIMEOUT", TEST_TIMEOUT)
+    text = REMOTE_POST.read_text(encoding="utf-8").replace("{server}", server)
+    return text, lambda localize: run_stage(tmp_path, site, text, localize=localize)
+
+
+def test_remote_images_are_downloaded_and_linked_like_local_ones(remote, site, server):
+    _, stage = remote
+    post, result = stage(True)
+    body = "\n".join(result.body)
+    assert result.files == {"logo.png": LOGO, "moved.png": LOGO, "badge.png": LOGO, "logo-2.png": LOGO}
+    width, height = Image.open(io.BytesIO(LOGO)).size
+    size = f'{{ width="{width}" height="{height}" }}'
+    assert f"![Good Corp](../images/{post.slug}/logo.png){size}" in body
+    assert f'![Moved Corp](../images/{post.slug}/moved.png "It moved"){size}' in body  # the redirect was followed
+    assert f"![Badge Corp][badge]{size}" in body and f"[badge]: ../images/{post.slug}/badge.png" in body
+    # Raw HTML is left alone by MkDocs: its link is relative to the post's built page.
+    img = BeautifulSoup(body, "lxml").find("img", alt="Good Corp again")
+    page = site.post_page(post)
+    assert posixpath.normpath(posixpath.join(page, img["src"])) == f"{site.rules.blog_dir}/images/{post.slug}/logo-2.png"
+    assert (img["width"], img["height"]) == (str(width), str(height))
+    fixes = [p for p in result.problems if p.fixed]
+    assert len(fixes) == 4 and all(server in p.reason for p in fixes)
+
+
+def test_each_failed_download_is_reported_and_its_link_kept(remote, server):
+    text, stage = remote
+    started = time.monotonic()
+    _, result = stage(True)
+    assert time.monotonic() - started < TEST_TIMEOUT * 4  # the slow answer was not waited for
+    left = {p.reason.rsplit(": ", 1)[1].split(" ")[0]: p for p in result.problems if not p.fixed}
+    assert sorted(left) == [f"{server}/missing.png", f"{server}/page.html", f"{server}/slow.png"]
+    assert "HTTP 404" in left[f"{server}/missing.png"].reason
+    assert "not an image (Content-Type text/html)" in left[f"{server}/page.html"].reason
+    assert f"timed out after {TEST_TIMEOUT:g} s" in left[f"{server}/slow.png"].reason
+    for url, found in left.items():
+        assert found.line == text.splitlines().index(next(line for line in text.splitlines() if url + ")" in line)) + 1
+        assert url + ")" in "\n".join(result.body)
+
+
+def test_without_the_flag_each_remote_image_is_reported(remote, server):
+    text, stage = remote
+    _, result = stage(False)
+    assert result.files == {}
+    reported = [p for p in result.problems if p.kind == "image from another host"]
+    assert len(reported) == len(result.problems) == text.count(server)
+    for url in ("logo.png", "missing.png", "page.html", "slow.png", "moved.png", "badge", "logo.png?size=2"):
+        assert any(f"{server}/{url} " in p.reason for p in reported)
+
+
+def test_a_download_over_the_limit_is_refused(server):
+    with pytest.raises(Refused, match="too big"):
+        download(f"{server}/logo.png", timeout=TEST_TIMEOUT, limit=len(LOGO) - 1)
+    with pytest.raises(Refused, match="too big"):
+        download(f"{server}/unsized.png", timeout=TEST_TIMEOUT, limit=len(LOGO) - 1)
+    assert download(f"{server}/logo.png", timeout=TEST_TIMEOUT, limit=len(LOGO)) == (LOGO, "image/png")
+    assert download(f"{server}/unsized.png", timeout=TEST_TIMEOUT, limit=len(LOGO)) == (LOGO, "image/png")
+
+
+def test_an_answer_trickling_in_past_the_timeout_is_refused(server):
+    started = time.monotonic()
+    with pytest.raises(Refused, match=f"timed out after {TEST_TIMEOUT:g} s"):
+        download(f"{server}/trickle.png", timeout=TEST_TIMEOUT)
+    assert time.monotonic() - started < TEST_TIMEOUT * 2
+
+
+def test_downloads_get_safe_file_names():
+    assert file_name("https://x.org/a/Our%20Logo!.png?v=2", "image/png") == "Our-Logo.png"
+    assert file_name("https://x.org/logo", "image/svg+xml") == "logo.svg"
+    assert file_name("https://x.org/photo.php", "image/jpeg") == "photo.jpg"
+    assert file_name("https://x.org/../", "image/png") == "image.png"
+
+
+SVG_BOX = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 60"/>'
+SVG_SIZED = b'<svg xmlns="http://www.w3.org/2000/svg" width="30px" height="15" viewBox="0 0 120 60"/>'
+
+
+def test_local_images_get_their_width_and_height(tmp_path, site):
+    text = (
+        "Title: Sizes\nDate: 2021-08-01\n\n"
+        "![raster]({static}/a.png) ![box]({static}/box.svg)\n\n"
+        "![mine]({static}/a.png){ width=\"9\" }\n\n"
+        '<img src="{static}/sized.svg" alt="html"> <img src="{static}/a.png" width="5" alt="own">\n\n'
+        "```\n![code]({static}/a.png)\n```\n"
+    )
+    post, result = run_stage(tmp_path, site, text, {"a.png": png((33, 11)), "box.svg": SVG_BOX, "sized.svg": SVG_SIZED})
+    body = "\n".join(result.body)
+    assert f'![raster](../images/sizes/a.png){{ width="33" height="11" }}' in body
+    assert f'![box](../images/sizes/box.svg){{ width="120" height="60" }}' in body  # from its viewBox
+    assert '![mine](../images/sizes/a.png){ width="9" }' in body  # the author's own attributes are kept
+    soup = BeautifulSoup(body, "lxml")
+    assert (soup.find("img", alt="html")["width"], soup.find("img", alt="html")["height"]) == ("30", "15")
+    assert soup.find("img", alt="own")["width"] == "5" and not soup.find("img", alt="own").has_attr("height")
+    assert "![code]({static}/a.png)" in body
+    assert post.slug == "sizes"
+
+
+def test_the_sites_markdown_puts_the_size_on_the_image():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    html = markdown.markdown(
+        '![raster](a.png "t"){ width="33" height="11" }',
+        extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"],
+    )
+    img = BeautifulSoup(html, "lxml").find("img")
+    assert (img["src"], img["width"], img["height"]) == ("a.png", "33", "11")
+
+
+def test_a_wide_photo_png_is_downscaled_much_smaller_and_its_links_follow(tmp_path, site):
+    photo = photo_png((3000, 2000))
+    text = (
+        "Title: Hall\nDate: 2021-08-01\n\n![hall]({static}/hall.png)\n\n"
+        '<img src="{static}/hall.png" alt="again">\n\n[full size]({static}/hall.png)\n'
+    )
+    post, result = run_stage(tmp_path, site, text, {"hall.png": photo})
+    assert list(result.files) == ["hall.jpg"]
+    shown = Image.open(io.BytesIO(result.files["hall.jpg"]))
+    assert shown.format == "JPEG" and shown.size == (MAX_WIDTH, round(2000 * MAX_WIDTH / 3000))
+    assert (result.before, result.after) == (len(photo), len(result.files["hall.jpg"]))
+    assert result.after < len(photo) / 10
+    body = "\n".join(result.body)
+    assert f'![hall](../images/hall/hall.jpg){{ width="{shown.width}" height="{shown.height}" }}' in body
+    assert "[full size](../images/hall/hall.jpg)" in body
+    img = BeautifulSoup(body, "lxml").find("img", alt="again")
+    assert posixpath.basename(img["src"]) == "hall.jpg" and img["width"] == str(shown.width)
+    assert "hall.png" not in body
+
+
+def test_a_wide_transparent_png_stays_a_png_and_a_small_image_is_untouched(tmp_path, site):
+    logo, small = png((2400, 300), "RGBA", (0, 0, 0, 0)), png((40, 20))
+    text = "Title: Logos\nDate: 2021-08-01\n\n![logo]({static}/logo.png) ![small]({static}/small.png)\n"
+    _, result = run_stage(tmp_path, site, text, {"logo.png": logo, "small.png": small})
+    assert Image.open(io.BytesIO(result.files["logo.png"])).size == (MAX_WIDTH, 200)
+    assert Image.open(io.BytesIO(result.files["logo.png"])).mode == "RGBA"
+    assert result.files["small.png"] == small
+
+
+def test_the_report_names_the_heaviest_posts_in_images():
+    weights = [("a.md", 4_200_000, 310_000), ("b.md", 900, 900), ("c.md", 0, 0), ("d.md", 1_500_000, 1_500_000), ("e.md", 20_000, 9_000)]
+    assert heaviest(weights) == "heaviest posts (images): a.md 4.2 MB -> 310 KB, d.md 1.5 MB -> 1.5 MB, e.md 20 KB -> 9 KB"
+    assert heaviest([("c.md", 0, 0)]) is None

@@ -1,0 +1,386 @@
+"""A post's images made ready for readers' phones, after its links are
+rewritten: remote images downloaded into its image folder (--localize-images)
+or reported, every local image given its width and height (no layout shift
+as it loads), and rasters much wider than the content column downscaled and
+recompressed. `prepare` does it for one post; `heaviest` says which posts
+weigh most in images, before and after."""
+
+from __future__ import annotations
+
+import io
+import mimetypes
+import re
+import time
+import urllib.error
+import urllib.request
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import quote, unquote, urlsplit
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from tools.pelican_import.body import fence_state
+from tools.pelican_import.links import relative_url
+from tools.pelican_import.records import Post
+from tools.pelican_import.report import Problem, fixed, problem
+from tools.pelican_import.site import Site
+
+# Material's content column is at most about 800 CSS px wide (61rem grid less
+# its sidebars, at the largest root font size), so 1600 px is sharp on 2x screens.
+MAX_WIDTH = 1600
+RECOMPRESS_OVER = 200_000  # bytes: a raster this heavy is recompressed even when narrow enough
+JPEG_QUALITY = 80
+JPEG_IF_UNDER = 0.5  # a PNG without transparency becomes a JPEG when that is under half its size
+MAX_DOWNLOAD = 10_000_000  # bytes
+TIMEOUT = 10.0  # seconds for a whole download
+REENCODED = {"JPEG", "PNG", "WEBP"}
+REMOTE = r"https?://[^\s)\"'<>]+"
+
+MD_IMAGE = re.compile(
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src><[^>]*>|[^\s)]+)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(?P<attrs>\{)?"
+)
+REF_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\[(?P<label>[^\]]*)\](?P<attrs>\{)?")
+REF_DEFINITION = re.compile(r"^(?P<lead> {0,3}\[(?P<label>[^\]]+)\]:\s*)(?P<src><[^>]*>|\S+)")
+HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+SRC_ATTRIBUTE = re.compile(r"""(?P<lead>\bsrc\s*=\s*)(?P<q>["']?)(?P<src>(?(q)(?:(?!(?P=q)).)*|[^\s>]+))(?P=q)""", re.IGNORECASE)
+SIZE_ATTRIBUTE = re.compile(r"\b(?:width|height)\s*=", re.IGNORECASE)
+SVG_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
+
+
+class Refused(Exception):
+    """A download that did not give an image; the message says why."""
+
+
+@dataclass
+class Picture:
+    name: str  # in the post's image folder
+    data: bytes
+    size: tuple[int, int] | None  # width and height as shown, when known
+
+
+@dataclass
+class PostImages:
+    """What `prepare` made of one post's images."""
+
+    body: list[str]
+    files: dict[str, bytes] = field(default_factory=dict)  # to write into DEST/images/<slug>/
+    problems: list[Problem] = field(default_factory=list)
+    before: int = 0  # bytes of its images as the old blog served them (downloads included)
+    after: int = 0  # bytes as the site serves them
+
+
+def download(url: str, timeout: float | None = None, limit: int | None = None) -> tuple[bytes, str]:
+    """The bytes and content type of the image at `url`, following redirects;
+    Refused when it is missing, not an image, too big or too slow."""
+    timeout = TIMEOUT if timeout is None else timeout
+    limit = MAX_DOWNLOAD if limit is None else limit
+    deadline = time.monotonic() + timeout
+    opener = urllib.request.build_opener(WebRedirectsOnly)
+    request = urllib.request.Request(url, headers={"User-Agent": "tools.pelican_import (image download)"})
+    try:
+        with opener.open(request, timeout=timeout) as response:
+            kind = response.headers.get_content_type()
+            if not kind.startswith("image/"):
+                raise Refused(f"not an image (Content-Type {kind})")
+            length = response.headers.get("Content-Length", "")
+            if length.isdigit() and int(length) > limit:
+                raise Refused(f"too big ({size_text(int(length))}, the limit is {size_text(limit)})")
+            chunks, total = [], 0
+            while chunk := response.read1(65536):  # what has come, so the deadline is checked as it trickles
+                chunks.append(chunk)
+                total += len(chunk)
+                if total > limit:
+                    raise Refused(f"too big (over {size_text(limit)})")
+                if time.monotonic() > deadline:
+                    raise TimeoutError
+    except urllib.error.HTTPError as error:
+        raise Refused(f"HTTP {error.code} {error.reason}") from None
+    except TimeoutError:
+        raise Refused(f"timed out after {timeout:g} s") from None
+    except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise Refused(f"timed out after {timeout:g} s") from None
+        raise Refused(f"cannot connect: {error.reason}") from None
+    except OSError as error:
+        raise Refused(f"download failed: {error}") from None
+    return b"".join(chunks), kind
+
+
+class WebRedirectsOnly(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise urllib.error.HTTPError(newurl, code, f"redirect to a non-web address {newurl}", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+def file_name(url: str, kind: str) -> str:
+    """A safe file name for a download: the URL path's last part, its
+    extension from the content type when it has none that fits."""
+    base = unquote(PurePosixPath(urlsplit(url).path).name)
+    base = re.sub(r"-+\.", ".", re.sub(r"[^A-Za-z0-9._-]+", "-", base)).strip(".-") or "image"
+    wanted = mimetypes.guess_extension(kind) or ""
+    suffix = PurePosixPath(base).suffix.lower()
+    if wanted and mimetypes.guess_type(base)[0] != kind:
+        return (base if suffix in (".", "") else base[: -len(suffix)] or "image") + wanted
+    return base
+
+
+def unique(name: str, taken: set[str]) -> str:
+    path = PurePosixPath(name)
+    n = 2
+    while name in taken:
+        name = f"{path.stem}-{n}{path.suffix}"
+        n += 1
+    taken.add(name)
+    return name
+
+
+def svg_size(data: bytes) -> tuple[int, int] | None:
+    """An SVG's width and height in px: its attributes, else its viewBox."""
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError:
+        return None
+    width, height = (SVG_LENGTH.match(root.get(a, "")) for a in ("width", "height"))
+    if width and height:
+        return round(float(width[1])), round(float(height[1]))
+    box = (root.get("viewBox") or "").replace(",", " ").split()
+    try:
+        return (round(float(box[2])), round(float(box[3]))) if len(box) == 4 else None
+    except ValueError:
+        return None
+
+
+def has_alpha(image: Image.Image) -> bool:
+    if image.mode in ("RGBA", "LA", "PA"):
+        return image.getchannel("A").getextrema()[0] < 255
+    return "transparency" in image.info
+
+
+def encode(image: Image.Image, kind: str, icc: bytes | None) -> bytes:
+    out = io.BytesIO()
+    extra = {"icc_profile": icc} if icc else {}
+    if kind == "JPEG":
+        image = image if image.mode in ("RGB", "L", "CMYK") else image.convert("RGB")
+        image.save(out, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True, **extra)
+    elif kind == "PNG":
+        image.save(out, "PNG", optimize=True, **extra)
+    else:
+        image.save(out, kind, quality=JPEG_QUALITY, **extra)
+    return out.getvalue()
+
+
+def optimize(name: str, data: bytes) -> Picture:
+    """The image as the site serves it: its size as shown, and downscaled to
+    MAX_WIDTH and recompressed when wider or heavy, if that makes it smaller.
+    A PNG photo without transparency may become a JPEG (a new name)."""
+    if name.lower().endswith(".svg"):
+        return Picture(name, data, svg_size(data))
+    try:
+        image = Image.open(io.BytesIO(data))
+        upright = ImageOps.exif_transpose(image)  # browsers show it turned as its EXIF says
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return Picture(name, data, None)
+    width, height = upright.size
+    wide = width > MAX_WIDTH
+    if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and len(data) <= RECOMPRESS_OVER):
+        return Picture(name, data, (width, height))
+    if upright.mode in ("P", "1", "I;16"):
+        upright = upright.convert("RGBA" if has_alpha(upright) else "RGB")
+    if wide:
+        width, height = MAX_WIDTH, max(1, round(height * MAX_WIDTH / width))
+        upright = upright.resize((width, height), Image.Resampling.LANCZOS)
+    icc = image.info.get("icc_profile")
+    if image.format == "PNG" and not has_alpha(upright):
+        jpeg = encode(upright, "JPEG", icc)
+        quick = io.BytesIO()  # optimize=True takes seconds on a photo: compare with a quick PNG first
+        upright.save(quick, "PNG", compress_level=6)
+        if len(jpeg) < JPEG_IF_UNDER * len(quick.getvalue()) and (wide or len(jpeg) < len(data)):
+            return Picture(str(PurePosixPath(name).with_suffix(".jpg")), jpeg, (width, height))
+    best = Picture(name, encode(upright, image.format, icc), (width, height))
+    if not wide and len(best.data) >= len(data):
+        return Picture(name, data, (width, height))
+    return best
+
+
+class Images:
+    """One post's images, found in its body after the Linker's rewrite."""
+
+    def __init__(self, post: Post, site: Site, copies: dict[str, Path], localize: bool):
+        self.post = post
+        self.copies = copies
+        self.localize = localize
+        self.markdown_prefix = f"../images/{post.file_stem}/"
+        self.html_prefix = relative_url(f"{site.rules.blog_dir}/images/{post.file_stem}/", site.post_page(post))
+        self.pictures: dict[str, Picture] = {}  # by the name the Linker gave, or by remote URL
+        self.result = PostImages([])
+
+    def prepare(self, body: list[str]) -> PostImages:
+        outside_code = [not in_code for in_code in code_lines(body)]
+        text = [line for line, keep in zip(body, outside_code) if keep]
+        image_refs = {m["label"].casefold() or m["alt"].casefold() for line in text for m in REF_IMAGE.finditer(line)}
+        for line in text:
+            for source in self.image_sources(line, image_refs):
+                self.picture(source)
+        for picture in self.pictures.values():
+            self.result.files[picture.name] = picture.data
+        for name, file in self.copies.items():
+            if name not in self.pictures:  # a file linked but not shown as an image: copied as it is
+                self.result.files.setdefault(name, file.read_bytes())
+        sizes = {}  # a reference-style image's size, by its label
+        for line in text:
+            if (m := REF_DEFINITION.match(line)) and m["label"].casefold() in image_refs:
+                if found := self.local(m["src"].strip("<>"), html=False):
+                    sizes[m["label"].casefold()] = found[1]
+        self.result.body = [
+            self.rewrite_line(line, image_refs, sizes) if keep else line for line, keep in zip(body, outside_code)
+        ]
+        return self.result
+
+    def image_sources(self, line: str, image_refs: set[str]) -> list[str]:
+        found = [m["src"].strip("<>") for m in MD_IMAGE.finditer(line)]
+        found += [m["src"] for tag in HTML_IMG.findall(line) if (m := SRC_ATTRIBUTE.search(tag))]
+        if (m := REF_DEFINITION.match(line)) and m["label"].casefold() in image_refs:
+            found.append(m["src"].strip("<>"))
+        return found
+
+    def picture(self, source: str) -> None:
+        """Note the image `source` names: a local file the Linker copies, or a remote URL."""
+        if source in self.pictures:
+            return
+        if re.fullmatch(REMOTE, source):
+            self.remote(source)
+            return
+        for prefix in (self.markdown_prefix, self.html_prefix):
+            name = unquote(source[len(prefix) :].split("#")[0]) if source.startswith(prefix) else None
+            if name in self.copies and name not in self.pictures:
+                data = self.copies[name].read_bytes()
+                picture = optimize(name, data)
+                if picture.name != name:
+                    picture.name = unique(picture.name, set(self.copies) | {p.name for p in self.pictures.values()})
+                self.pictures[name] = picture
+                self.result.before += len(data)
+                self.result.after += len(picture.data)
+
+    def remote(self, url: str) -> None:
+        line = self.source_line(url)
+        if not self.localize:
+            reason = f"image from another host, which readers' browsers would call: {url} (--localize-images downloads it)"
+            self.result.problems.append(problem(self.post.source, line, reason, "image from another host"))
+            return
+        try:
+            data, kind = download(url)
+            if kind != "image/svg+xml":
+                Image.open(io.BytesIO(data)).verify()
+        except Refused as refusal:
+            reason = f"remote image not downloaded, {refusal}: {url} (the link is left as it is)"
+            self.result.problems.append(problem(self.post.source, line, reason, "remote image not downloaded"))
+            return
+        except Exception:  # Pillow's errors for bytes that are no picture
+            reason = f"remote image not downloaded, its bytes are not a {kind} picture: {url} (the link is left as it is)"
+            self.result.problems.append(problem(self.post.source, line, reason, "remote image not downloaded"))
+            return
+        taken = set(self.copies) | {p.name for p in self.pictures.values()}
+        name = unique(file_name(url, kind), taken)
+        picture = optimize(name, data)
+        if picture.name != name:  # re-encoded as another format
+            picture.name = unique(picture.name, taken)
+        self.pictures[url] = picture
+        self.result.before += len(data)
+        self.result.after += len(picture.data)
+        reason = f"downloaded {url} to images/{self.post.file_stem}/{picture.name}"
+        self.result.problems.append(fixed(self.post.source, line, reason, "remote image downloaded"))
+
+    def source_line(self, text: str) -> int:
+        source = self.post.source
+        return next((source.body_line + i for i, line in enumerate(source.body) if text in line), source.body_line)
+
+    def local(self, source: str, html: bool) -> tuple[str, tuple[int, int] | None] | None:
+        """The new link and size of an image the post shows, if it is one of its own."""
+        picture = self.pictures.get(source)
+        if picture is None:
+            for prefix in (self.markdown_prefix, self.html_prefix):
+                if source.startswith(prefix):
+                    name, hash_, anchor = source[len(prefix) :].partition("#")
+                    picture = self.pictures.get(unquote(name))
+                    if picture is not None:
+                        source = prefix + quote(picture.name) + hash_ + anchor
+                    break
+            else:
+                return None
+            if picture is None:
+                return None
+            return source, picture.size
+        return (self.html_prefix if html else self.markdown_prefix) + quote(picture.name), picture.size
+
+    def rewrite_line(self, line: str, image_refs: set[str], sizes: dict) -> str:
+        definition = REF_DEFINITION.match(line)
+        if definition and definition["label"].casefold() in image_refs:
+            if found := self.local(definition["src"].strip("<>"), html=False):
+                return definition["lead"] + found[0] + line[definition.end() :]
+        line = MD_IMAGE.sub(self.markdown_image, line)
+        line = REF_IMAGE.sub(lambda m: self.reference_image(m, sizes), line)
+        line = HTML_IMG.sub(self.html_image, line)
+        for old, picture in self.pictures.items():  # plain links to a file that got a new name
+            if old != picture.name and not re.fullmatch(REMOTE, old):
+                for prefix in (self.markdown_prefix, self.html_prefix):
+                    line = re.sub(re.escape(prefix + quote(old)) + r"(?=[)\s\"'#?>]|$)", prefix + quote(picture.name), line)
+        return line
+
+    def reference_image(self, match: re.Match, sizes: dict) -> str:
+        size = sizes.get(match["label"].casefold() or match["alt"].casefold())
+        if match["attrs"] or not size:
+            return match[0]
+        return match[0] + f'{{ width="{size[0]}" height="{size[1]}" }}'
+
+    def markdown_image(self, match: re.Match) -> str:
+        found = self.local(match["src"].strip("<>"), html=False)
+        if found is None:
+            return match[0]
+        link, size = found
+        text = f"![{match['alt']}]({link}{match['title'] or ''})"
+        if match["attrs"]:  # the author's own attribute list is kept as it is
+            return text + "{"
+        return text + (f'{{ width="{size[0]}" height="{size[1]}" }}' if size else "")
+
+    def html_image(self, match: re.Match) -> str:
+        tag = match[0]
+        src = SRC_ATTRIBUTE.search(tag)
+        found = self.local(src["src"], html=True) if src else None
+        if found is None:
+            return tag
+        link, size = found
+        tag = tag[: src.start()] + f'{src["lead"]}"{link}"' + tag[src.end() :]
+        if size and not SIZE_ATTRIBUTE.search(tag):
+            end = len(tag) - (2 if tag.endswith("/>") else 1)
+            tag = tag[:end].rstrip() + f' width="{size[0]}" height="{size[1]}"' + tag[end:]
+        return tag
+
+
+def code_lines(body: list[str]) -> list[bool]:
+    fence, flags = None, []
+    for line in body:
+        in_code, fence = fence_state(fence, line)
+        flags.append(in_code)
+    return flags
+
+
+def prepare(post: Post, site: Site, body: list[str], copies: dict[str, Path], localize: bool) -> PostImages:
+    """The post's body with its images localized and sized, the files to
+    write into its image folder, and what was done or left."""
+    return Images(post, site, copies, localize).prepare(body)
+
+
+def size_text(size: int) -> str:
+    return f"{size / 1e6:.1f} MB" if size >= 1e6 else f"{round(size / 1e3)} KB"
+
+
+def heaviest(weights: list[tuple[str, int, int]], top: int = 3) -> str | None:
+    """One line naming the `top` posts heaviest in images, before -> after."""
+    ranked = sorted((w for w in weights if w[1]), key=lambda w: (-w[1], w[0]))[:top]
+    if not ranked:
+        return None
+    return "heaviest posts (images): " + ", ".join(
+        f"{path} {size_text(before)} -> {size_text(after)}" for path, before, after in ranked
+    )
