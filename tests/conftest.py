@@ -4,6 +4,7 @@ production configuration; tests read the built pages as a reader gets them."""
 import os
 import shutil
 import subprocess
+from datetime import datetime, timezone
 import sys
 from functools import cache
 from pathlib import Path
@@ -109,3 +110,44 @@ def project_copy(tmp_path):
             copy.mkdir(exist_ok=True)
             shutil.copy2(source, copy / name)
     return copy
+
+
+@pytest.fixture(scope="module")
+def more_posts_site(tmp_path_factory):
+    """A copy of the site with a second author, two more posts (one by both
+    authors) and conference dates that span two months, built strictly.
+    Returns (project, built site dir)."""
+    project = tmp_path_factory.mktemp("more-posts") / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    for old, new in (("start: 2021-09-17", "start: 2021-09-30"), ("end: 2021-09-20", "end: 2021-10-02")):
+        assert old in config, f"mkdocs.yml no longer says {old!r}"
+        config = config.replace(old, new)
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    with (project / "docs/blog/.authors.yml").open("a", encoding="utf-8") as authors:
+        authors.write("  proposals-team:\n    name: Proposals Team\n    description: Reviews the talks\n"
+                      "    avatar: assets/images/favicon.svg\n")
+    for slug, authors, title in (
+        ("call-for-proposals", ["proposals-team"], "Příliš žluťoučký kůň: the call for proposals is open"),
+        ("schedule-is-out", ["proposals-team", "pycon-india-content-team"], "The schedule is out"),
+    ):
+        front = {"date": {"created": datetime(2021, 7, 1, 10, tzinfo=timezone.utc)}, "authors": authors, "categories": ["2021"],
+                 "slug": slug, "description": "A post of the test site."}
+        (project / f"docs/blog/posts/{slug}.md").write_text(
+            f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n# {title}\n\nText.\n", encoding="utf-8")
+    site_dir = project / "site"
+    result = mkdocs_build(project, site_dir)
+    assert result.returncode == 0, result.stderr
+    return project, site_dir
+
+
+def post_sources(project: Path = ROOT) -> list[tuple[dict, str]]:
+    """Each post's front matter and its `# ` title, as its author wrote them."""
+    posts = []
+    for path in sorted((project / "docs/blog/posts").glob("*.md")):
+        _, front, body = path.read_text(encoding="utf-8").split("---", 2)
+        title = next(line[2:].strip() for line in body.splitlines() if line.startswith("# "))
+        posts.append((yaml.safe_load(front), title))
+    return posts
