@@ -32,6 +32,7 @@ PAGES = {
     "article": ARTICLE.removesuffix("index.html"),
     "archive": "blog/archive/2021/",
     "category": "blog/category/2021/",
+    "author": "blog/author/pycon-india-content-team/",
     "404": "no-such-page/",
 }
 
