@@ -75,8 +75,8 @@ def test_pages_that_are_not_posts_share_the_conference_card(site, config):
 
 def test_every_post_card_differs_and_carries_its_title(more_posts_site):
     project, site_dir = more_posts_site
-    config_url = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
-    site_url = meta(config_url, "og:url")
+    home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
+    site_url = meta(home, "og:url")
     pages = post_pages(site_dir)
     titles = sorted(title for _, title in post_sources(project))
     images = {path: shared_image(site_dir, site_url, page) for path, page in pages.items()}
@@ -108,8 +108,10 @@ def test_dates_spanning_two_months_read_alike_on_home_page_and_cards(more_posts_
     home = BeautifulSoup((site_dir / "index.html").read_text(encoding="utf-8"), "lxml")
     assert phrase in text_of(home.select_one(".pi-hero__when")).replace(" – ", "–")
     assert [time["datetime"] for time in home.select(".pi-hero__when time")] == ["2021-09-30", "2021-10-02"]
-    cards = [site_dir / "assets/images/social-card.png", *site_dir.glob("blog/*/*/share.png")]
-    assert len(cards) == 4
+    site_url = meta(home, "og:url")
+    pages = [home, *post_pages(site_dir).values()]
+    cards = {shared_image(site_dir, site_url, page) for page in pages}
+    assert len(cards) == len(pages), "the conference card and one card per post"
     for card in cards:
         with Image.open(card) as png:
             assert phrase in png.text["Description"], card
