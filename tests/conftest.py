@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
@@ -137,3 +138,42 @@ def real_import(tmp_path_factory) -> ImportedSite:
     result = mkdocs_build(project, built.dir)
     assert result.returncode == 0, f"the imported site's strict build failed:\n{run.stderr}\n{result.stderr}"
     return ImportedSite(project, content, run.returncode, run.stderr, built)
+
+
+@pytest.fixture(scope="module")
+def more_posts_site(tmp_path_factory):
+    """A copy of the site with a second author, two more posts (one by both
+    authors) and conference dates that span two months, built strictly.
+    Returns (project, built site dir)."""
+    project = tmp_path_factory.mktemp("more-posts") / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides"):
+        (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
+    # A build variant whose conference spans two months.
+    variant = project / "mkdocs-more-posts.yml"
+    variant.write_text("INHERIT: mkdocs.yml\nextra:\n  conference:\n    start: 2021-09-30\n    end: 2021-10-02\n")
+    with (project / "docs/blog/.authors.yml").open("a", encoding="utf-8") as authors:
+        authors.write("  proposals-team:\n    name: Proposals Team\n    description: Reviews the talks\n"
+                      "    avatar: assets/images/favicon.svg\n")
+    for slug, authors, title in (
+        ("call-for-proposals", ["proposals-team"], "Příliš žluťoučký kůň: the call for proposals is open"),
+        ("schedule-is-out", ["proposals-team", "pycon-india-content-team"], "The schedule is out"),
+    ):
+        front = {"date": {"created": datetime(2021, 7, 1, 10, tzinfo=timezone.utc)}, "authors": authors, "categories": ["2021"],
+                 "slug": slug, "description": "A post of the test site."}
+        (project / f"docs/blog/posts/{slug}.md").write_text(
+            f"---\n{yaml.safe_dump(front, allow_unicode=True)}---\n\n# {title}\n\nText.\n", encoding="utf-8")
+    site_dir = project / "site"
+    result = mkdocs_build(project, site_dir, config_file=variant)
+    assert result.returncode == 0, result.stderr
+    return project, site_dir
+
+
+def post_sources(project: Path = ROOT) -> list[tuple[dict, str]]:
+    """Each post's front matter and its `# ` title, as its author wrote them."""
+    posts = []
+    for path in sorted((project / "docs/blog/posts").glob("*.md")):
+        front, body = read_front_matter(path.read_text(encoding="utf-8"))
+        title = next(line[2:].strip() for line in body.splitlines() if line.startswith("# "))
+        posts.append((front, title))
+    return posts

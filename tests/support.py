@@ -35,6 +35,7 @@ PAGES = {
     "article": ARTICLE_URL,
     "archive": "blog/archive/2021/",
     "category": "blog/category/2021/",
+    "author": "blog/author/pycon-india-content-team/",
     "404": "no-such-page/",
 }
 # axe-core as axe-playwright-python ships it, and the rules it runs: WCAG 2.x A and AA, best practice.

@@ -57,7 +57,7 @@ def test_author_is_the_old_blog_default(article, seed):
 
 
 def test_category_links_to_its_page(site, article, seed):
-    links = [a for a in article.select(".md-post__meta a[href]") if "category" in a["href"]]
+    links = [a for a in article.select(".md-sidebar--post .md-post__meta a[href]") if "category" in a["href"]]
     assert [text_of(a) for a in links] == [seed.headers["category"]]
     target = site.resolve(ARTICLE, links[0]["href"])
     assert target.is_file(), target

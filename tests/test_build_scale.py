@@ -142,8 +142,8 @@ def counted_build(project_copy, tmp_path, monkeypatch):
 
 def test_a_described_post_is_converted_in_full_once(project_copy, counted_build):
     """Each post and page in full once, plus the full excerpt of each post
-    without a description in each of its three listings (index, archive,
-    category); a described post's listings add one conversion of its title
+    without a description in each of its four listings (index, archive,
+    category, author); a described post's listings add one conversion of its title
     line, not of its text."""
     body = "A long paragraph of the post. " * 200 + "\n"
     posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}", body, description=n % 5 != 0) for n in range(40)]
@@ -151,9 +151,9 @@ def test_a_described_post_is_converted_in_full_once(project_copy, counted_build)
     sizes, _ = counted_build(project_copy / "mkdocs.yml")
     undescribed = sum(1 for n in range(40) if n % 5 == 0)
     full = [size for size in sizes if size >= len(body)]
-    assert len(full) == 40 + 3 * undescribed
+    assert len(full) == 40 + 4 * undescribed
     plain, _ = counted_build(without_hooks(project_copy))
-    assert len([size for size in plain if size >= len(body)]) == 40 + 3 * 40  # the waste the hook removes
+    assert len([size for size in plain if size >= len(body)]) == 40 + 4 * 40  # the waste the hook removes
     assert sum(sizes) < sum(plain) / 2
 
 

@@ -4,10 +4,10 @@ text, an image and a table, in both palettes and on a phone."""
 import pytest
 
 from tests.browser.conftest import axe_violations
-from tests.support import serve
+from tests.support import VIEWPORTS, serve
 
 POST = "blog/2021/talks-rooms-and-times/"
-PHONE = {"width": 390, "height": 844}
+PHONE = VIEWPORTS["phone"]
 
 
 @pytest.fixture(scope="module")

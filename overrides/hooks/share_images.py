@@ -1,0 +1,174 @@
+"""Draw the share images (the picture in link previews) at build time.
+
+Each post gets its own 1200×630 PNG beside its page (`<post url>/share.png`)
+with its title, its date and the conference; every other page keeps the
+conference card at `extra.share_image.path`, drawn here too. The text comes
+from `extra.conference` and the dates phrase of conference_dates.py, as on
+the home page. Fonts are Roboto from the pinned PyPI package font-roboto
+(Apache 2.0), so the build needs no network and no browser. A drawn image is
+kept in `.cache/share-images/` under a hash of everything it is drawn from,
+so an unchanged post is not drawn again.
+
+Templates get the post's image as `post_share_image` (overrides/main.html).
+"""
+
+import hashlib
+import io
+import shutil
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import font_roboto
+from babel.dates import format_date
+from conference_dates import dates_phrase
+from material.plugins.blog.structure import Post
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from PIL import Image, ImageDraw, ImageFont, PngImagePlugin
+
+BACKGROUND, TEXT, ACCENT = "#283593", "#ffffff", "#ffcc80"  # indigo 800, white, orange 200
+MARGIN = 88
+FONTS = {"bold": font_roboto.RobotoBold, "regular": font_roboto.Roboto}
+# Anything that changes how a card looks changes the cache key.
+DRAWING = hashlib.sha256(Path(__file__).read_bytes() + Path(FONTS["bold"]).read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Card:
+    """The text of a card, top to bottom: a small line above, the heading,
+    and the lines under it (each drawn in the accent colour if marked)."""
+
+    kicker: str
+    heading: str
+    lines: tuple[tuple[str, bool], ...]
+
+    def text(self) -> str:
+        """The card's words in reading order, for its alt text and its PNG metadata."""
+        return ". ".join(part for part in (self.kicker, self.heading, *(line for line, _ in self.lines)) if part)
+
+
+def conference_line(conference: dict) -> str:
+    return f"{conference['mode']} · {dates_phrase(conference['start'], conference['end'])}"
+
+
+def conference_card(conference: dict) -> Card:
+    return Card("", conference["name"], ((conference["tagline"], False), (conference_line(conference), True)))
+
+
+def post_card(post: Post, config: MkDocsConfig) -> Card:
+    conference = config.extra["conference"]
+    blog = config.plugins["material/blog"].config
+    posted = format_date(post.config.date.created, format=blog.post_date_format, locale=config.theme["language"])
+    return Card(conference["name"], post.title, ((posted, False), (conference_line(conference), True)))
+
+
+@cache
+def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(FONTS[weight], size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
+    """Greedy word wrap; a word wider than the line is broken where it must."""
+    lines: list[str] = []
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}" if lines else word
+        if lines and face.getlength(candidate) <= width:
+            lines[-1] = candidate
+            continue
+        while face.getlength(word) > width:
+            cut = max(n for n in range(1, len(word) + 1) if face.getlength(word[:n]) <= width or n == 1)
+            lines.append(word[:cut])
+            word = word[cut:]
+        lines.append(word)
+    return lines
+
+
+def fit_heading(text: str, width: int, largest: int, max_lines: int) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest size (down to half of `largest`) at which the heading fits
+    in `max_lines`; past that, the last line ends in an ellipsis."""
+    for size in range(largest, largest // 2 - 1, -4):
+        face = font("bold", size)
+        lines = wrap(text, face, width)
+        if len(lines) <= max_lines:
+            return face, lines
+    lines = lines[:max_lines]
+    while face.getlength(lines[-1] + "…") > width:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0] if " " in lines[-1] else lines[-1][:-1]
+    lines[-1] += "…"
+    return face, lines
+
+
+def draw(card: Card, width: int, height: int) -> bytes:
+    image = Image.new("RGB", (width, height), BACKGROUND)
+    pen = ImageDraw.Draw(image)
+    inner = width - 2 * MARGIN
+    is_post = bool(card.kicker)
+    heading_face, heading = fit_heading(card.heading, inner, 76 if is_post else 104, 4 if is_post else 2)
+    line_face = font("regular", 38)
+    blocks: list[tuple[str, ImageFont.FreeTypeFont, str, float]] = []  # text, face, colour, line height
+    if card.kicker:
+        blocks.append((card.kicker, font("bold", 36), ACCENT, 36 * 1.6))
+    blocks += [(line, heading_face, TEXT, heading_face.size * 1.15) for line in heading]
+    for line, accent in card.lines:
+        blocks.append((line, font("bold", 38) if accent else line_face, ACCENT if accent else TEXT, 38 * 1.35))
+    total = sum(step for *_, step in blocks) + 28
+    y = (height - total) / 2
+    for n, (text, face, colour, step) in enumerate(blocks):
+        if n and blocks[n - 1][1] is heading_face and face is not heading_face:
+            y += 28  # air between the heading and the lines under it
+        pen.text((MARGIN, y), text, font=face, fill=colour)
+        y += step
+    # Few colours (the background, two text colours and their edges): a palette
+    # PNG is a third of the size; the fast quantizer keeps a card at ~20 ms.
+    small = image.quantize(colors=64, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    metadata = PngImagePlugin.PngInfo()
+    metadata.add_text("Description", card.text())
+    out = io.BytesIO()
+    small.save(out, format="PNG", pnginfo=metadata)
+    return out.getvalue()
+
+
+def write_card(card: Card, target: Path, *, cache: Path, width: int, height: int) -> None:
+    """Write the card's PNG to `target`, drawing it only if the cache has not got it."""
+    key = hashlib.sha256(repr((DRAWING, card, width, height)).encode()).hexdigest()
+    cached = cache / f"{key}.png"
+    if not cached.exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".part")
+        partial.write_bytes(draw(card, width, height))
+        partial.replace(cached)  # a build stopped half-way leaves no broken image in the cache
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, target)
+
+
+def cache_dir(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "share-images"
+
+
+def post_image_path(post: Post) -> str:
+    """Beside the post's page: blog/2021/slug/ gets blog/2021/slug/share.png
+    (and blog/2021/slug.html, without directory URLs, the same)."""
+    return post.url.removesuffix(".html").rstrip("/") + "/share.png"
+
+
+def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigation) -> dict:
+    if not isinstance(page, Post):
+        return context
+    share = config.extra["share_image"]
+    card = post_card(page, config)
+    path = post_image_path(page)
+    write_card(card, Path(config.site_dir, path), cache=cache_dir(config), width=share["width"], height=share["height"])
+    context["post_share_image"] = {"path": path, "alt": card.text()}
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    share = config.extra["share_image"]
+    write_card(
+        conference_card(config.extra["conference"]),
+        Path(config.site_dir, share["path"]),
+        cache=cache_dir(config),
+        width=share["width"],
+        height=share["height"],
+    )
