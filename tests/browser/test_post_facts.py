@@ -16,14 +16,19 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
 })"""
 
 
+def visible_times(page, url: str, scheme: str, viewport: dict) -> list:
+    """The article's dates a reader sees, in that palette on that screen."""
+    page.emulate_media(color_scheme=scheme)
+    page.set_viewport_size(viewport)
+    page.goto(url)
+    return [time for time in page.locator("time").all() if time.is_visible()]
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_phone_shows_the_date_between_title_and_first_paragraph(page, site_url, scheme):
-    page.emulate_media(color_scheme=scheme)
-    page.set_viewport_size(PHONE)
-    page.goto(site_url + PAGES["article"])
-    visible_times = [time for time in page.locator("time").all() if time.is_visible()]
-    assert len(visible_times) == 1, "the date shows once"
-    (time,) = visible_times
+    times = visible_times(page, site_url + PAGES["article"], scheme, PHONE)
+    assert len(times) == 1, "the date shows once"
+    (time,) = times
     title = page.locator("article h1").bounding_box()
     date = time.bounding_box()
     first_paragraph = page.locator("article > p").first.bounding_box()
@@ -38,11 +43,7 @@ def test_phone_shows_the_date_between_title_and_first_paragraph(page, site_url, 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_wide_screen_keeps_the_facts_in_the_sidebar_only(page, site_url, scheme):
-    page.emulate_media(color_scheme=scheme)
-    page.set_viewport_size(WIDE)
-    page.goto(site_url + PAGES["article"])
-    visible_times = [time for time in page.locator("time").all() if time.is_visible()]
-    assert len(visible_times) == 1
+    assert len(visible_times(page, site_url + PAGES["article"], scheme, WIDE)) == 1
     assert page.locator(".md-sidebar--post time").is_visible()
     assert not page.locator("article .pi-post-facts").is_visible()
     assert page.evaluate(LAYOUT_SHIFT) == 0
