@@ -7,6 +7,7 @@ from tests.browser.conftest import axe_violations
 from tests.support import VIEWPORTS, serve
 
 POST = "blog/2021/talks-rooms-and-times/"
+COLOURED = "blog/2019/the-sprint-in-colour/"  # inline colours and self-captioned photos, as imported
 PHONE = VIEWPORTS["phone"]
 
 
@@ -38,3 +39,11 @@ def test_imported_posts_image_and_table_fit_a_phone(page, imported_url):
     assert page.evaluate("img => img.complete && img.naturalWidth > 0", image.element_handle())
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_imported_post_with_inline_colours_and_captioned_photos_reads_in_both_palettes(page, imported_url, scheme):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(imported_url + COLOURED)
+    assert page.locator("article figure figcaption").count() == 2
+    assert axe_violations(page) == []

@@ -40,3 +40,12 @@ def test_a_post_without_summary_gets_its_excerpt_after_the_first_paragraph():
 def test_a_post_of_one_paragraph_or_with_a_marker_is_left_whole():
     assert add_more_marker(["Only one."]) == ["Only one."]
     assert add_more_marker(["One.", "", "<!-- more -->", "", "Two."]) == ["One.", "", "<!-- more -->", "", "Two."]
+
+
+def test_an_image_captioned_with_its_own_alt_text_becomes_a_figure():
+    lines, found = checked(["![The room](a.png)  ", "The [room](https://x.org)", "", "![Other](b.png)", "Not the same"])
+    assert lines == [
+        '<figure markdown="span">', "  ![The room](a.png)", '  <figcaption markdown="span">The [room](https://x.org)</figcaption>',
+        "</figure>", "", "![Other](b.png)", "Not the same",
+    ]
+    assert found == [(1, "alt text repeats the caption", True)]

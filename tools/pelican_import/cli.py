@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -42,6 +42,7 @@ class Options:
     verbose: bool = False
     fix_links: bool = False
     fix_headings: bool = False
+    fix_colours: bool = False
     lang_url_pattern: str = "{slug}-{lang}.html"
     default_lang: str = "en"
     localize_images: bool = False
@@ -87,7 +88,7 @@ def write_posts(posts: list[Post], options: Options, site: Site, authors: Author
     entries = {}
     for post in tqdm(posts, desc="Importing", unit="post", disable=not show, file=sys.stderr):
         linker = Linker(post, options.src, site, by_path, options.fix_links)
-        checks = BodyChecks()
+        checks = BodyChecks(options.fix_colours)
         source = post.source
         try:
             if source.is_rst:
@@ -196,6 +197,11 @@ def parse_args(argv: list[str] | None) -> Options:
         help="shift a post's headings up when its first one is deeper than ##, so headings go in order",
     )
     parser.add_argument(
+        "--fix-colours", action="store_true",
+        help="take out of raw HTML the text colours one of the site's palettes cannot show (WCAG AA contrast "
+        "on its background), so that text takes the palette's colour",
+    )
+    parser.add_argument(
         "--verbose", action="store_true",
         help="list every problem; by default a kind met more than three times is one line with its count",
     )
@@ -204,11 +210,7 @@ def parse_args(argv: list[str] | None) -> Options:
         parser.error(f"SRC {str(args.src)!r} is not a folder")
     if not args.config.is_file():
         parser.error(f"--config {str(args.config)!r} is not a file")
-    return Options(
-        args.src, args.dest, args.url_pattern, args.timezone, args.default_author, args.config, args.dry_run,
-        args.verbose, args.fix_links, args.fix_headings, args.lang_url_pattern, args.default_lang,
-        args.localize_images,
-    )
+    return Options(**{field.name: getattr(args, field.name) for field in fields(Options)})
 
 
 def main(argv: list[str] | None = None) -> int:
