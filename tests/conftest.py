@@ -24,7 +24,7 @@ SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
 # Small Pelican posts with what real blogs hold and the seed does not, a folder per kind.
 REAL_WORLD = ROOT / "tests" / "fixtures" / "pelican_real"
 # The kinds the imported site is built from; remote images need a server (tests/pelican_import/test_images.py).
-IMPORTED_KINDS = ["categories", "addresses", "accessibility", "excerpt", "reader", "remote/embedded-chart.md"]
+IMPORTED_KINDS = ["categories", "addresses", "accessibility", "excerpt", "reader", "rst", "remote/embedded-chart.md"]
 IMPORT_FIXES = ["--fix-links", "--fix-headings", "--fix-colours"]
 
 

@@ -426,7 +426,7 @@ def test_problems_are_reported_with_file_line_and_reason(capsys, tmp_path):
         f"{src}/missing-link.md:6: linked file not found: {{static}}/images/nowhere.png (the link is left as it is)",
         f"{src}/missing-link.md:8: linked file not found: {{static}}/images/gone.png (the link is left as it is)",
         f"{src}/missing-link.md:10: a {{tag}} link has no page to point to on the site: {{tag}}python (the link is left as it is)",
-        f"{src}/no-date.md:1: no Date header: the file is skipped",
+        f"{src}/no-date.md:1: no Date header, nor a date at the start of the file's name: the file is skipped",
         f"{src}/no-title.md:1: no Title header: the file is skipped",
         f"{src}/reserved.md:4: unknown Status 'archived': imported as a draft",
     ]

@@ -73,3 +73,14 @@ def test_a_slug_pelican_wrote_with_an_ampersand_keeps_that_old_address(site):
     assign_old_urls([post], "{year}/{slug}.html", site)
     assert post.slug == "ticket-transfer-cancel"
     assert post.old_urls == ["2017/ticket-transfer-&-cancel.html"]
+
+
+def test_a_post_pelican_saved_elsewhere_keeps_that_address(site):
+    post = post_from("Title: Baz\nDate: 2010-03-14\nSave_as: tag/baz.html\nUrl: tag/baz.html\n\nA.\n")
+    assign_old_urls([post], "{year}/{slug}.html", site)
+    assert post.old_urls == ["tag/baz.html"]
+
+
+def test_a_file_named_by_its_date_needs_no_date_header():
+    post = post_from("Title: From the name\n\nA.\n", "2012-11-30_from-the-name.md")
+    assert post.created.date().isoformat() == "2012-11-30"

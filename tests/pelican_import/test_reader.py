@@ -147,7 +147,7 @@ def test_problems_found_while_making_a_post():
     ("text", "line", "reason"),
     [
         ("Date: 2021-08-01\n\nBody.\n", 1, "no Title header: the file is skipped"),
-        ("Title: T\n\nBody.\n", 1, "no Date header: the file is skipped"),
+        ("Title: T\n\nBody.\n", 1, "no Date header, nor a date at the start of the file's name: the file is skipped"),
         ("Title: T\nDate: soon\n\nBody.\n", 2, "cannot read the date 'soon' in Date: the file is skipped"),
     ],
 )

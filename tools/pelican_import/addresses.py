@@ -136,8 +136,12 @@ def pelican_fields(post: Post) -> dict[str, object]:
 
 
 def pelican_address(pattern: str, post: Post) -> str:
-    """The file under the blog root that answered the post on the old blog;
-    raises ValueError when the pattern cannot be filled."""
+    """The file under the blog root that answered the post on the old blog:
+    its own `Save_as:` header, else the pattern filled in; raises
+    ValueError when the pattern cannot be filled."""
+    save_as = post.source.headers.get("save_as")
+    if save_as and save_as.value.strip():
+        return old_page(save_as.value.strip())
     try:
         return old_page(pattern.format(**pelican_fields(post)))
     except (KeyError, IndexError, ValueError, AttributeError) as error:

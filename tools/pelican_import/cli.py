@@ -92,7 +92,7 @@ def write_posts(posts: list[Post], options: Options, site: Site, authors: Author
         source = post.source
         try:
             if source.is_rst:
-                body = rst_body(source.body, source.body_line, linker.line)
+                body = linker.converted_html(rst_body(source.body, source.body_line, linker.line))
                 body = [checks.line(text, source.body_line) for text in body]  # pandoc's lines have no source line
             else:
                 body = markdown_body(

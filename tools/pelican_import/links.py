@@ -93,6 +93,16 @@ class Linker:
             return relative_url(f"{self.site.rules.blog_dir}/images/{self.post.file_stem}/{name}", self.page) + anchor
         return f"../images/{self.post.file_stem}/{name}{anchor}"
 
+    def converted_html(self, lines: list[str]) -> list[str]:
+        """Links in raw HTML that pandoc wrote from reStructuredText (an image
+        with a size becomes an <img>) still point from posts/, where MkDocs
+        resolves Markdown links; MkDocs leaves raw HTML alone, so point them
+        from the post's built page instead."""
+        markdown_prefix = f"../images/{self.post.file_stem}/"
+        page_prefix = relative_url(f"{self.site.rules.blog_dir}/images/{self.post.file_stem}/", self.page)
+        attribute = re.compile(r"""(\b(?:src|href)\s*=\s*["'])""" + re.escape(markdown_prefix))
+        return [attribute.sub(lambda m: m[1] + page_prefix, line) for line in lines]
+
     def post_link(self, match: re.Match, number: int, file: Path, in_html: bool, anchor: str) -> str:
         other = self.posts_by_path.get(os.path.abspath(file))
         if other is None:

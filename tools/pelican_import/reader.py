@@ -22,6 +22,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 RST_SUFFIXES = (".rst",)
 POST_SUFFIXES = MARKDOWN_SUFFIXES + RST_SUFFIXES
 
+FILENAME_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 # Headers with a meaning of their own; any other header is kept as it is.
 KNOWN_HEADERS = {
     "title", "date", "modified", "author", "authors", "category",
@@ -179,9 +180,9 @@ def make_post(source: Source, zone: tzinfo, default_author: str) -> tuple[Post, 
     title = headers.get("title")
     if not title or not title.value:
         raise ImportFailed(title.line if title else 1, "no Title header: the file is skipped")
-    created = header_date(headers.get("date"), zone)
+    created = header_date(headers.get("date"), zone) or filename_date(source.path.name, zone)
     if created is None:
-        raise ImportFailed(1, "no Date header: the file is skipped")
+        raise ImportFailed(1, "no Date header, nor a date at the start of the file's name: the file is skipped")
     updated = header_date(headers.get("modified"), zone)
     names = split_list(value_of(headers, "authors") or value_of(headers, "author"))
     slug = pelican_slug = value_of(headers, "slug") or slugify(title.value)
@@ -213,6 +214,13 @@ def make_post(source: Source, zone: tzinfo, default_author: str) -> tuple[Post, 
         extra=extra,
     )
     return post, problems
+
+
+def filename_date(name: str, zone: tzinfo) -> datetime | None:
+    """Pelican's default FILENAME_METADATA: a file named 2012-11-30_x.rst
+    without a Date header was published on that day."""
+    match = FILENAME_DATE.match(name)
+    return parse_date(match[1], zone) if match else None
 
 
 def value_of(headers: dict[str, Header], key: str) -> str:
