@@ -156,3 +156,8 @@ def test_a_file_that_cannot_be_a_post(text, line, reason):
     with pytest.raises(ImportFailed) as failure:
         make_post(source, GMT, DEFAULT_AUTHOR)
     assert (failure.value.line, failure.value.reason) == (line, reason)
+
+
+def test_a_draft_without_a_date_is_left_with_a_reason_a_person_can_act_on():
+    with pytest.raises(ImportFailed, match="a draft without a Date header, which Pelican did not publish"):
+        post_from("Title: Soon\nStatus: draft\n\nBody.\n")

@@ -181,6 +181,8 @@ def make_post(source: Source, zone: tzinfo, default_author: str) -> tuple[Post, 
     if not title or not title.value:
         raise ImportFailed(title.line if title else 1, "no Title header: the file is skipped")
     created = header_date(headers.get("date"), zone) or filename_date(source.path.name, zone)
+    if created is None and value_of(headers, "status").lower() == "draft":
+        raise ImportFailed(1, "a draft without a Date header, which Pelican did not publish: give it a Date to bring it across")
     if created is None:
         raise ImportFailed(1, "no Date header, nor a date at the start of the file's name: the file is skipped")
     updated = header_date(headers.get("modified"), zone)
