@@ -291,7 +291,7 @@ def test_rasters_get_lighter_copies_their_srcset_links_from_the_post_page(tmp_pa
     for alt in ("wide", "mid"):
         img = soup.find("img", alt=alt)
         full = Image.open(io.BytesIO(result.files[f"{alt}.jpg"]))
-        assert img["sizes"] == (SIZES if full.width >= COLUMN else f"(max-width: {full.width}px) 100vw, {full.width}px")
+        assert img["sizes"] == (SIZES if full.width > COLUMN else f"(max-width: {full.width + 32}px) calc(100vw - 32px), {full.width}px")
         *copies, (last, last_width) = candidates(img, page)
         assert (last, last_width) == (f"{folder}/{alt}.jpg", full.width)  # the full image is the widest
         assert [w for _, w in copies] == [w for w in VARIANT_WIDTHS if w <= full.width * VARIANT_IF_UNDER]
@@ -330,5 +330,5 @@ def test_an_authors_width_in_px_gets_the_height_that_keeps_the_shape(tmp_path, s
     for alt, shown in (("list", 500), ("tag", 350)):
         img = soup.find("img", alt=alt)
         assert (img["width"], img["height"]) == (str(shown), str(round(shown * 750 / 1000)))
-        assert img["sizes"] == f"(max-width: {shown}px) 100vw, {shown}px"
+        assert img["sizes"] == f"(max-width: {shown + 32}px) calc(100vw - 32px), {shown}px"
     assert soup.find("img", alt="list").has_attr(":center")  # the rest of the author's list is kept

@@ -43,11 +43,11 @@ VARIANT_WIDTHS = (480, 960)
 VARIANT_IF_UNDER = 0.85  # of the image's width: 960 px of a 1000 px image would save little
 VARIANT_QUALITY = 75  # JPEG and WebP: a copy shown at its width hides more than the full image
 VARIANT_FORMATS = REENCODED | {"GIF"}
-# The content column's width: the whole screen less its margins on phones
-# and tablets; on screens of 76.25em and wider (Material's breakpoint for
-# the left sidebar) at most about 800 CSS px between the two sidebars.
-SIZES = "(min-width: 76.25em) 800px, 100vw"
-COLUMN = 800  # CSS px: an author's width wider than this is the column's
+# A post's content column, measured in Chromium: the screen less 32 px of
+# margins below 60em; less the table of contents too (274 px) up to 76.25em;
+# then between both sidebars, 688 px, 757 px from 100em, 826 px from 125em.
+SIZES = "(min-width: 76.25em) 826px, (min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
+COLUMN = 686  # px: the narrowest the column is from 60em on; an image narrower is shown at its width there
 REMOTE = r"https?://[^\s)\"'<>]+"
 
 # An author's attribute list is `list` (None when it does not close on its line).
@@ -446,8 +446,8 @@ def attributes(author: dict[str, str], picture: Picture, srcset: str | None) -> 
         links = [f"{srcset}{quote(picture.names[w])} {w}w" for w in sorted(picture.names)]
         found["srcset"] = ", ".join([*links, f"{srcset}{quote(picture.name)} {picture.size[0]}w"])
         shown = PIXELS.match(found.get("width") or author.get("width", ""))
-        if shown and int(shown[1]) < COLUMN:  # narrower than the column: shown at its width, or the screen's
-            found["sizes"] = f"(max-width: {int(shown[1])}px) 100vw, {int(shown[1])}px"
+        if shown and int(shown[1]) <= COLUMN:  # shown at its width, or the column's on a narrower phone
+            found["sizes"] = f"(max-width: {int(shown[1]) + 32}px) calc(100vw - 32px), {int(shown[1])}px"
         else:
             found["sizes"] = SIZES
     return found
