@@ -1,7 +1,10 @@
-"""An imported post with a photo of several megabytes and a small logo, as
-a reader gets it: the photo downscaled and sized, the first image fetched
-first and the others lazily, the strict build passing."""
+"""An imported post with a photo of several megabytes, a small logo and a
+photo its author gave a width, as a reader gets it: the photo downscaled,
+sized and offered in lighter copies, the author's width completed with the
+height that keeps its shape, the first image fetched first and the others
+lazily, the strict build passing."""
 
+import io
 import re
 import shutil
 
@@ -9,10 +12,11 @@ from PIL import Image
 
 from tests.pelican_import.conftest import photo_png
 from tests.test_pelican_import import ROOT, build, read_post, run
-from tools.pelican_import.images import MAX_WIDTH
+from tools.pelican_import.images import MAX_WIDTH, VARIANT_IF_UNDER, VARIANT_WIDTHS
 
 HEAVY = ROOT / "tests" / "fixtures" / "pelican_real" / "images"
 SLUG = "the-conference-in-pictures"
+AUTHORS_WIDTH = 500  # px, as the author wrote it for the stage photo
 
 
 def test_an_imported_heavy_photo_is_light_sized_and_builds(capsys, project_copy, tmp_path):
@@ -21,13 +25,17 @@ def test_an_imported_heavy_photo_is_light_sized_and_builds(capsys, project_copy,
     (src / "images").mkdir()
     (src / "images" / "hall-photo.png").write_bytes(photo_png((3000, 2000)))
     Image.new("RGB", (64, 32), (20, 90, 160)).save(src / "images" / "small-logo.png")
+    Image.open(io.BytesIO(photo_png((1200, 900)))).save(src / "images" / "stage.jpg", quality=90)
+    with (src / "heavy-photos.md").open("a", encoding="utf-8") as post:
+        post.write(f'\n\n![The stage]({{static}}/images/stage.jpg){{: width="{AUTHORS_WIDTH}px" .center }}\n')
     before = sum(p.stat().st_size for p in (src / "images").iterdir())
     assert before > 3_000_000
 
     dest = project_copy / "docs" / "blog"
     code, _, err = run(capsys, src, dest, config=project_copy / "mkdocs.yml")
     assert code == 0, err
-    after = sum(p.stat().st_size for p in (dest / "images" / SLUG).iterdir())
+    served = [p for p in (dest / "images" / SLUG).iterdir() if not re.search(r"-\d+w\.", p.name)]
+    after = sum(p.stat().st_size for p in served)
     assert f"heaviest posts (images): {src / 'heavy-photos.md'} {before / 1e6:.1f} MB -> {round(after / 1e3)} KB" in err
     assert after < before / 10
     _, body = read_post(dest / "posts" / f"{SLUG}.md")
@@ -35,7 +43,7 @@ def test_an_imported_heavy_photo_is_light_sized_and_builds(capsys, project_copy,
 
     site = build(project_copy, tmp_path / "webroot")
     page = f"blog/2021/{SLUG}/index.html"
-    first, second = site.page(page).select("article.md-content__inner img")
+    first, second, third = site.page(page).select("article.md-content__inner img")
     for img in (first, second):
         file = site.resolve(page, img["src"])
         with Image.open(file) as image:
@@ -43,3 +51,18 @@ def test_an_imported_heavy_photo_is_light_sized_and_builds(capsys, project_copy,
             assert image.width <= MAX_WIDTH
     assert first["fetchpriority"] == "high" and not first.has_attr("loading")
     assert second["loading"] == "lazy" and re.search("small-logo.png$", second["src"])
+    assert (third["width"], third["height"]) == (str(AUTHORS_WIDTH), str(round(AUTHORS_WIDTH * 900 / 1200)))
+
+    # The lighter copies: each link of a srcset is a file of the width it says.
+    assert not second.has_attr("srcset")  # 64 px: nothing lighter to offer
+    for img in (first, third):
+        full = site.resolve(page, img["src"])
+        links = [candidate.split() for candidate in img["srcset"].split(",")]
+        *copies, (last, last_width) = [(site.resolve(page, link), int(width.removesuffix("w"))) for link, width in links]
+        assert last == full and Image.open(full).width == last_width
+        assert [width for _, width in copies] == [w for w in VARIANT_WIDTHS if w <= last_width * VARIANT_IF_UNDER]
+        for file, width in copies:
+            with Image.open(file) as copy:
+                assert copy.width == width
+            assert file.stat().st_size < full.stat().st_size / 2
+        assert img["sizes"]

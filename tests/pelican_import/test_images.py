@@ -1,5 +1,6 @@
 """The images stage: remote images downloaded from a local HTTP server (or
-reported), local images sized from their files, wide rasters downscaled."""
+reported), local images sized from their files, wide rasters downscaled,
+rasters given smaller copies in a srcset."""
 
 import io
 import posixpath
@@ -18,7 +19,9 @@ from PIL import Image
 from tests.pelican_import.conftest import ROOT, photo_png, post_from
 from tools.pelican_import import images
 from tools.pelican_import.body import markdown_body
-from tools.pelican_import.images import MAX_WIDTH, Refused, download, file_name, heaviest, prepare
+from tools.pelican_import.images import (
+    COLUMN, MAX_WIDTH, SIZES, VARIANT_IF_UNDER, VARIANT_WIDTHS, Refused, download, file_name, heaviest, prepare,
+)
 from tools.pelican_import.links import Linker
 
 REMOTE_POST = ROOT / "tests" / "fixtures" / "pelican_real" / "remote" / "remote-images.md"
@@ -185,6 +188,7 @@ def test_local_images_get_their_width_and_height(tmp_path, site):
         "Title: Sizes\nDate: 2021-08-01\n\n"
         "![raster]({static}/a.png) ![box]({static}/box.svg)\n\n"
         "![mine]({static}/a.png){ width=\"9\" }\n\n"
+        "![half]({static}/a.png){: width=\"50%\" .center }\n\n"
         '<img src="{static}/sized.svg" alt="html"> <img src="{static}/a.png" width="5" alt="own">\n\n'
         "```\n![code]({static}/a.png)\n```\n"
     )
@@ -192,22 +196,28 @@ def test_local_images_get_their_width_and_height(tmp_path, site):
     body = "\n".join(result.body)
     assert f'![raster](../images/sizes/a.png){{ width="33" height="11" }}' in body
     assert f'![box](../images/sizes/box.svg){{ width="120" height="60" }}' in body  # from its viewBox
-    assert '![mine](../images/sizes/a.png){ width="9" }' in body  # the author's own attributes are kept
+    # The author's width is kept, with the height that keeps the file's shape.
+    assert f'![mine](../images/sizes/a.png){{ width="9" height="{round(9 * 11 / 33)}" }}' in body
+    assert '![half](../images/sizes/a.png){: width="50%" .center }' in body  # a share of the column: left as it is
     soup = BeautifulSoup(body, "lxml")
     assert (soup.find("img", alt="html")["width"], soup.find("img", alt="html")["height"]) == ("30", "15")
-    assert soup.find("img", alt="own")["width"] == "5" and not soup.find("img", alt="own").has_attr("height")
+    assert (soup.find("img", alt="own")["width"], soup.find("img", alt="own")["height"]) == ("5", str(round(5 * 11 / 33)))
     assert "![code]({static}/a.png)" in body
     assert post.slug == "sizes"
 
 
-def test_the_sites_markdown_puts_the_size_on_the_image():
+def test_the_sites_markdown_puts_the_size_and_copies_on_the_image():
     config = load_config(str(ROOT / "mkdocs.yml"))
+    srcset = "../../images/p/a-480w.png 480w, ../../images/p/a.png 900w"
     html = markdown.markdown(
-        '![raster](a.png "t"){ width="33" height="11" }',
+        f'![raster](a.png "t"){{ width="33" height="11" srcset="{srcset}" sizes="{SIZES}" }}\n\n'
+        f'![author](a.png){{:width="500" :center height="9" srcset="{srcset}"}}',
         extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"],
     )
-    img = BeautifulSoup(html, "lxml").find("img")
-    assert (img["src"], img["width"], img["height"]) == ("a.png", "33", "11")
+    raster, author = BeautifulSoup(html, "lxml").find_all("img")
+    assert (raster["src"], raster["width"], raster["height"]) == ("a.png", "33", "11")
+    assert (raster["srcset"], raster["sizes"]) == (srcset, SIZES)
+    assert (author["width"], author["height"], author["srcset"]) == ("500", "9", srcset)
 
 
 def test_a_wide_photo_png_is_downscaled_much_smaller_and_its_links_follow(tmp_path, site):
@@ -217,10 +227,10 @@ def test_a_wide_photo_png_is_downscaled_much_smaller_and_its_links_follow(tmp_pa
         '<img src="{static}/hall.png" alt="again">\n\n[full size]({static}/hall.png)\n'
     )
     post, result = run_stage(tmp_path, site, text, {"hall.png": photo})
-    assert list(result.files) == ["hall.jpg"]
+    assert list(result.files) == ["hall.jpg", *(f"hall-{width}w.jpg" for width in VARIANT_WIDTHS)]
     shown = Image.open(io.BytesIO(result.files["hall.jpg"]))
     assert shown.format == "JPEG" and shown.size == (MAX_WIDTH, round(2000 * MAX_WIDTH / 3000))
-    assert (result.before, result.after) == (len(photo), len(result.files["hall.jpg"]))
+    assert (result.before, result.after) == (len(photo), len(result.files["hall.jpg"]))  # as served in full
     assert result.after < len(photo) / 10
     body = "\n".join(result.body)
     assert f'![hall](../images/hall/hall.jpg){{ width="{shown.width}" height="{shown.height}" }}' in body
@@ -243,3 +253,82 @@ def test_the_report_names_the_heaviest_posts_in_images():
     weights = [("a.md", 4_200_000, 310_000), ("b.md", 900, 900), ("c.md", 0, 0), ("d.md", 1_500_000, 1_500_000), ("e.md", 20_000, 9_000)]
     assert heaviest(weights) == "heaviest posts (images): a.md 4.2 MB -> 310 KB, d.md 1.5 MB -> 1.5 MB, e.md 20 KB -> 9 KB"
     assert heaviest([("c.md", 0, 0)]) is None
+
+
+def photo_jpeg(size: tuple[int, int]) -> bytes:
+    out = io.BytesIO()
+    Image.open(io.BytesIO(photo_png(size))).save(out, "JPEG", quality=95)
+    return out.getvalue()
+
+
+def site_html(body: list[str]) -> BeautifulSoup:
+    """The body as the site's Markdown renders it."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    html = markdown.markdown("\n".join(body), extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+    return BeautifulSoup(html, "lxml")
+
+
+def candidates(img, page: str) -> list[tuple[str, int]]:
+    """An image's srcset: each file's path in the built site (from the post's page) and its width."""
+    found = []
+    for candidate in img["srcset"].split(","):
+        link, width = candidate.split()
+        found.append((posixpath.normpath(posixpath.join(page, link)), int(width.removesuffix("w"))))
+    return found
+
+
+def test_rasters_get_lighter_copies_their_srcset_links_from_the_post_page(tmp_path, site):
+    wide, mid, narrow = photo_jpeg((2000, 1200)), photo_jpeg((700, 500)), photo_jpeg((560, 400))
+    text = (
+        "Title: Copies\nDate: 2021-08-01\nSummary: Photos.\n\n"
+        "![wide]({static}/wide.jpg)\n\n<img src=\"{static}/mid.jpg\" alt=\"mid\">\n\n"
+        "![narrow][n]\n\n[n]: {static}/narrow.jpg\n"
+    )
+    post, result = run_stage(tmp_path, site, text, {"wide.jpg": wide, "mid.jpg": mid, "narrow.jpg": narrow})
+    folder = f"{site.rules.blog_dir}/images/{post.slug}"
+    page = site.post_page(post)
+    soup = site_html(result.body)
+    for alt in ("wide", "mid"):
+        img = soup.find("img", alt=alt)
+        full = Image.open(io.BytesIO(result.files[f"{alt}.jpg"]))
+        assert img["sizes"] == (SIZES if full.width > COLUMN else f"(max-width: {full.width + 32}px) calc(100vw - 32px), {full.width}px")
+        *copies, (last, last_width) = candidates(img, page)
+        assert (last, last_width) == (f"{folder}/{alt}.jpg", full.width)  # the full image is the widest
+        assert [w for _, w in copies] == [w for w in VARIANT_WIDTHS if w <= full.width * VARIANT_IF_UNDER]
+        for path, width in copies:
+            assert path.startswith(folder + "/")
+            data = result.files[posixpath.relpath(path, folder)]
+            with Image.open(io.BytesIO(data)) as copy:
+                assert copy.size == (width, round(full.height * width / full.width))
+            assert len(data) < len(result.files[f"{alt}.jpg"]) / 2
+    assert len(candidates(soup.find("img", alt="mid"), page)) == 2  # 960 px would be wider than the image
+    assert not soup.find("img", alt="narrow").has_attr("srcset")  # 480 px is too near its 560 px
+    assert sorted(result.files) == ["mid-480w.jpg", "mid.jpg", "narrow.jpg", "wide-480w.jpg", "wide-960w.jpg", "wide.jpg"]
+
+
+def test_images_a_listing_shows_get_no_srcset(tmp_path, site):
+    """A post without a summary shows its beginning in listings, at other
+    addresses, where links written for the post's page would not resolve."""
+    text = (
+        "Title: Teaser\nDate: 2021-08-01\n\n![top]({static}/a.jpg)\n\nFirst words.\n\n<!-- more -->\n\n"
+        "![below]({static}/a.jpg)\n"
+    )
+    _, result = run_stage(tmp_path, site, text, {"a.jpg": photo_jpeg((1000, 600))})
+    soup = site_html(result.body)
+    assert not soup.find("img", alt="top").has_attr("srcset")
+    assert soup.find("img", alt="below").has_attr("srcset")
+
+
+def test_an_authors_width_in_px_gets_the_height_that_keeps_the_shape(tmp_path, site):
+    photo = photo_jpeg((1000, 750))
+    text = (
+        "Title: Widths\nDate: 2021-08-01\nSummary: Widths.\n\n"
+        '![list]({static}/p.jpg){:width="500px":center}\n\n<img src="{static}/p.jpg" alt="tag" width="350px">\n'
+    )
+    _, result = run_stage(tmp_path, site, text, {"p.jpg": photo})
+    soup = site_html(result.body)
+    for alt, shown in (("list", 500), ("tag", 350)):
+        img = soup.find("img", alt=alt)
+        assert (img["width"], img["height"]) == (str(shown), str(round(shown * 750 / 1000)))
+        assert img["sizes"] == f"(max-width: {shown + 32}px) calc(100vw - 32px), {shown}px"
+    assert soup.find("img", alt="list").has_attr(":center")  # the rest of the author's list is kept

@@ -2,8 +2,9 @@
 rewritten: remote images downloaded into its image folder (--localize-images)
 or reported, every local image given its width and height (no layout shift
 as it loads), and rasters much wider than the content column downscaled and
-recompressed. `prepare` does it for one post; `heaviest` says which posts
-weigh most in images, before and after."""
+recompressed. Each raster also gets smaller copies beside it (`srcset`), so
+a phone fetches one near its screen's width. `prepare` does it for one post;
+`heaviest` says which posts weigh most in images, before and after."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from tools.pelican_import.body import fence_state
+from tools.pelican_import.body import MORE, fence_state
 from tools.pelican_import.links import relative_url
 from tools.pelican_import.records import Post
 from tools.pelican_import.report import Problem, fixed, problem
@@ -35,16 +36,35 @@ JPEG_IF_UNDER = 0.5  # a PNG without transparency becomes a JPEG when that is un
 MAX_DOWNLOAD = 10_000_000  # bytes
 TIMEOUT = 10.0  # seconds for a whole download
 REENCODED = {"JPEG", "PNG", "WEBP"}
+# Smaller copies of a raster for `srcset`: a phone at 1x takes 480 px, a
+# phone at 2x or a laptop 960 px, wider screens the full image (at most
+# MAX_WIDTH). A copy is made only when well under the image's own width.
+VARIANT_WIDTHS = (480, 960)
+VARIANT_IF_UNDER = 0.85  # of the image's width: 960 px of a 1000 px image would save little
+VARIANT_QUALITY = 75  # JPEG and WebP: a copy shown at its width hides more than the full image
+VARIANT_FORMATS = REENCODED | {"GIF"}
+# A post's content column, measured in Chromium: the screen less 32 px of
+# margins below 60em; less the table of contents too (274 px) up to 76.25em;
+# then between both sidebars, 688 px, 757 px from 100em, 826 px from 125em.
+SIZES = "(min-width: 76.25em) 826px, (min-width: 60em) calc(100vw - 274px), calc(100vw - 32px)"
+COLUMN = 686  # px: the narrowest the column is from 60em on; an image narrower is shown at its width there
 REMOTE = r"https?://[^\s)\"'<>]+"
 
+# An author's attribute list is `list` (None when it does not close on its line).
+ATTRS = r"(?P<attrs>\{(?P<list>[^{}\n]*)\}|\{)?"
 MD_IMAGE = re.compile(
-    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src><[^>]*>|[^\s)]+)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)(?P<attrs>\{)?"
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\((?P<src><[^>]*>|[^\s)]+)(?P<title>\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)" + ATTRS
 )
-REF_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\[(?P<label>[^\]]*)\](?P<attrs>\{)?")
+REF_IMAGE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\[(?P<label>[^\]]*)\]" + ATTRS)
 REF_DEFINITION = re.compile(r"^(?P<lead> {0,3}\[(?P<label>[^\]]+)\]:\s*)(?P<src><[^>]*>|\S+)")
 HTML_IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 SRC_ATTRIBUTE = re.compile(r"""(?P<lead>\bsrc\s*=\s*)(?P<q>["']?)(?P<src>(?(q)(?:(?!(?P=q)).)*|[^\s>]+))(?P=q)""", re.IGNORECASE)
-SIZE_ATTRIBUTE = re.compile(r"\b(?:width|height)\s*=", re.IGNORECASE)
+# width=, height=, srcset= or sizes= with its value, in a tag or an attribute list.
+ATTRIBUTE = re.compile(
+    r"""(?<![\w-])(?P<key>width|height|srcset|sizes)\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'>}]+))""",
+    re.IGNORECASE,
+)
+PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$", re.IGNORECASE)
 SVG_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 
 
@@ -57,6 +77,8 @@ class Picture:
     name: str  # in the post's image folder
     data: bytes
     size: tuple[int, int] | None  # width and height as shown, when known
+    variants: dict[int, bytes] = field(default_factory=dict)  # smaller copies, by width
+    names: dict[int, str] = field(default_factory=dict)  # their file names, by width
 
 
 @dataclass
@@ -158,23 +180,43 @@ def has_alpha(image: Image.Image) -> bool:
     return "transparency" in image.info
 
 
-def encode(image: Image.Image, kind: str, icc: bytes | None) -> bytes:
+def encode(image: Image.Image, kind: str, icc: bytes | None, quality: int = JPEG_QUALITY) -> bytes:
     out = io.BytesIO()
     extra = {"icc_profile": icc} if icc else {}
     if kind == "JPEG":
         image = image if image.mode in ("RGB", "L", "CMYK") else image.convert("RGB")
-        image.save(out, "JPEG", quality=JPEG_QUALITY, progressive=True, optimize=True, **extra)
+        image.save(out, "JPEG", quality=quality, progressive=True, optimize=True, **extra)
     elif kind == "PNG":
         image.save(out, "PNG", optimize=True, **extra)
+    elif kind == "GIF":
+        image.save(out, "GIF", optimize=True)
     else:
-        image.save(out, kind, quality=JPEG_QUALITY, **extra)
+        image.save(out, kind, quality=quality, **extra)
     return out.getvalue()
+
+
+def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) -> dict[int, bytes]:
+    """Copies of `image` (as served, `full` bytes) at VARIANT_WIDTHS well
+    under its width, each kept only if lighter than the image itself."""
+    width, height = image.size
+    if image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
+        image = image.convert("RGBA" if has_alpha(image) else "RGB")
+    copies = {}
+    for wanted in VARIANT_WIDTHS:
+        if wanted > width * VARIANT_IF_UNDER:
+            break
+        copy = image.resize((wanted, max(1, round(height * wanted / width))), Image.Resampling.LANCZOS)
+        data = encode(copy, kind, icc, VARIANT_QUALITY)
+        if len(data) < full:
+            copies[wanted] = data
+    return copies
 
 
 def optimize(name: str, data: bytes) -> Picture:
     """The image as the site serves it: its size as shown, and downscaled to
     MAX_WIDTH and recompressed when wider or heavy, if that makes it smaller.
-    A PNG photo without transparency may become a JPEG (a new name)."""
+    A PNG photo without transparency may become a JPEG (a new name). A
+    still raster also gets its smaller copies."""
     if name.lower().endswith(".svg"):
         return Picture(name, data, svg_size(data))
     try:
@@ -182,6 +224,17 @@ def optimize(name: str, data: bytes) -> Picture:
         upright = ImageOps.exif_transpose(image)  # browsers show it turned as its EXIF says
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return Picture(name, data, None)
+    picture = served(name, data, image, upright)
+    if image.format in VARIANT_FORMATS and getattr(image, "n_frames", 1) == 1:
+        if picture.data is not data:  # re-encoded: the copies are made from what is served
+            upright = Image.open(io.BytesIO(picture.data))
+        kind = "JPEG" if picture.name != name else image.format
+        picture.variants = smaller_copies(upright, kind, image.info.get("icc_profile"), len(picture.data))
+    return picture
+
+
+def served(name: str, data: bytes, image: Image.Image, upright: Image.Image) -> Picture:
+    """The picture `optimize` serves in full, without its copies."""
     width, height = upright.size
     wide = width > MAX_WIDTH
     if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and len(data) <= RECOMPRESS_OVER):
@@ -223,18 +276,24 @@ class Images:
         for line in text:
             for source in self.image_sources(line, image_refs):
                 self.picture(source)
+        taken = set(self.copies) | {p.name for p in self.pictures.values()}
         for picture in self.pictures.values():
             self.result.files[picture.name] = picture.data
+            for width, data in picture.variants.items():
+                picture.names[width] = unique(variant_name(picture.name, width), taken)
+                self.result.files[picture.names[width]] = data
         for name, file in self.copies.items():
             if name not in self.pictures:  # a file linked but not shown as an image: copied as it is
                 self.result.files.setdefault(name, file.read_bytes())
-        sizes = {}  # a reference-style image's size, by its label
+        labelled = {}  # a reference-style image's picture, by its label
         for line in text:
             if (m := REF_DEFINITION.match(line)) and m["label"].casefold() in image_refs:
                 if found := self.local(m["src"].strip("<>"), html=False):
-                    sizes[m["label"].casefold()] = found[1]
+                    labelled[m["label"].casefold()] = found[1]
+        listed = listed_lines(body) if not self.post.summary else [False] * len(body)
         self.result.body = [
-            self.rewrite_line(line, image_refs, sizes) if keep else line for line, keep in zip(body, outside_code)
+            self.rewrite_line(line, image_refs, labelled, None if in_listing else self.html_prefix) if keep else line
+            for line, keep, in_listing in zip(body, outside_code, listed)
         ]
         return self.result
 
@@ -296,8 +355,8 @@ class Images:
         source = self.post.source
         return next((source.body_line + i for i, line in enumerate(source.body) if text in line), source.body_line)
 
-    def local(self, source: str, html: bool) -> tuple[str, tuple[int, int] | None] | None:
-        """The new link and size of an image the post shows, if it is one of its own."""
+    def local(self, source: str, html: bool) -> tuple[str, Picture] | None:
+        """The new link and the picture of an image the post shows, if it is one of its own."""
         picture = self.pictures.get(source)
         if picture is None:
             for prefix in (self.markdown_prefix, self.html_prefix):
@@ -311,51 +370,118 @@ class Images:
                 return None
             if picture is None:
                 return None
-            return source, picture.size
-        return (self.html_prefix if html else self.markdown_prefix) + quote(picture.name), picture.size
+            return source, picture
+        return (self.html_prefix if html else self.markdown_prefix) + quote(picture.name), picture
 
-    def rewrite_line(self, line: str, image_refs: set[str], sizes: dict) -> str:
+    def rewrite_line(self, line: str, image_refs: set[str], labelled: dict, srcset: str | None) -> str:
+        """The line with its images' new links and attributes; `srcset` is the
+        image folder relative to the built post, None where a listing shows
+        the line (its copies' links would not resolve from there)."""
         definition = REF_DEFINITION.match(line)
         if definition and definition["label"].casefold() in image_refs:
             if found := self.local(definition["src"].strip("<>"), html=False):
                 return definition["lead"] + found[0] + line[definition.end() :]
-        line = MD_IMAGE.sub(self.markdown_image, line)
-        line = REF_IMAGE.sub(lambda m: self.reference_image(m, sizes), line)
-        line = HTML_IMG.sub(self.html_image, line)
+        line = MD_IMAGE.sub(lambda m: self.markdown_image(m, srcset), line)
+        line = REF_IMAGE.sub(lambda m: self.reference_image(m, labelled, srcset), line)
+        line = HTML_IMG.sub(lambda m: self.html_image(m, srcset), line)
         for old, picture in self.pictures.items():  # plain links to a file that got a new name
             if old != picture.name and not re.fullmatch(REMOTE, old):
                 for prefix in (self.markdown_prefix, self.html_prefix):
                     line = re.sub(re.escape(prefix + quote(old)) + r"(?=[)\s\"'#?>]|$)", prefix + quote(picture.name), line)
         return line
 
-    def reference_image(self, match: re.Match, sizes: dict) -> str:
-        size = sizes.get(match["label"].casefold() or match["alt"].casefold())
-        if match["attrs"] or not size:
+    def reference_image(self, match: re.Match, labelled: dict, srcset: str | None) -> str:
+        picture = labelled.get(match["label"].casefold() or match["alt"].casefold())
+        if picture is None:
             return match[0]
-        return match[0] + f'{{ width="{size[0]}" height="{size[1]}" }}'
+        return f"![{match['alt']}][{match['label']}]" + attribute_list(match, picture, srcset)
 
-    def markdown_image(self, match: re.Match) -> str:
+    def markdown_image(self, match: re.Match, srcset: str | None) -> str:
         found = self.local(match["src"].strip("<>"), html=False)
         if found is None:
             return match[0]
-        link, size = found
-        text = f"![{match['alt']}]({link}{match['title'] or ''})"
-        if match["attrs"]:  # the author's own attribute list is kept as it is
-            return text + "{"
-        return text + (f'{{ width="{size[0]}" height="{size[1]}" }}' if size else "")
+        link, picture = found
+        return f"![{match['alt']}]({link}{match['title'] or ''})" + attribute_list(match, picture, srcset)
 
-    def html_image(self, match: re.Match) -> str:
+    def html_image(self, match: re.Match, srcset: str | None) -> str:
         tag = match[0]
         src = SRC_ATTRIBUTE.search(tag)
         found = self.local(src["src"], html=True) if src else None
         if found is None:
             return tag
-        link, size = found
+        link, picture = found
         tag = tag[: src.start()] + f'{src["lead"]}"{link}"' + tag[src.end() :]
-        if size and not SIZE_ATTRIBUTE.search(tag):
-            end = len(tag) - (2 if tag.endswith("/>") else 1)
-            tag = tag[:end].rstrip() + f' width="{size[0]}" height="{size[1]}"' + tag[end:]
-        return tag
+        end = len(tag) - (2 if tag.endswith("/>") else 1)
+        return amend(tag[:end], attributes(written(tag), picture, srcset)) + tag[end:]
+
+
+def variant_name(name: str, width: int) -> str:
+    path = PurePosixPath(name)
+    return str(path.with_name(f"{path.stem}-{width}w{path.suffix}"))
+
+
+def written(text: str) -> dict[str, str]:
+    """The width, height, srcset and sizes an author wrote in a tag or an attribute list."""
+    return {m["key"].lower(): next(v for v in (m["dq"], m["sq"], m["bare"]) if v is not None) for m in ATTRIBUTE.finditer(text)}
+
+
+def attributes(author: dict[str, str], picture: Picture, srcset: str | None) -> dict[str, str]:
+    """What an image needs besides what its `author` wrote: its width and
+    height (the file's, or the one missing from a width or height in px,
+    keeping the file's shape, so the page does not shift as it loads), and
+    its copies as a srcset of links under `srcset`, with sizes."""
+    found = {}
+    if picture.size:
+        width, height = picture.size
+        shown_width, shown_height = (PIXELS.match(author.get(key, "")) for key in ("width", "height"))
+        if "width" not in author and "height" not in author:
+            found = {"width": str(width), "height": str(height)}
+        elif shown_width and "height" not in author:
+            shown = int(shown_width[1])
+            found = {"width": str(shown), "height": str(round(shown * height / width))}
+        elif shown_height and "width" not in author:
+            shown = int(shown_height[1])
+            found = {"width": str(round(shown * width / height)), "height": str(shown)}
+    if picture.names and picture.size and srcset is not None and not {"srcset", "sizes"} & set(author):
+        links = [f"{srcset}{quote(picture.names[w])} {w}w" for w in sorted(picture.names)]
+        found["srcset"] = ", ".join([*links, f"{srcset}{quote(picture.name)} {picture.size[0]}w"])
+        shown = PIXELS.match(found.get("width") or author.get("width", ""))
+        if shown and int(shown[1]) <= COLUMN:  # shown at its width, or the column's on a narrower phone
+            found["sizes"] = f"(max-width: {int(shown[1]) + 32}px) calc(100vw - 32px), {int(shown[1])}px"
+        else:
+            found["sizes"] = SIZES
+    return found
+
+
+def amend(text: str, found: dict[str, str]) -> str:
+    """`text` (a tag less its end, or an attribute list's inside) with the
+    `found` attributes replacing the author's of the same name, the others added."""
+    left = dict(found)
+
+    def replace(match: re.Match) -> str:
+        key = match["key"].lower()
+        return f'{key}="{left.pop(key)}"' if key in left else match[0]
+
+    text = ATTRIBUTE.sub(replace, text)
+    return text.rstrip() + "".join(f' {key}="{value}"' for key, value in left.items())
+
+
+def attribute_list(match: re.Match, picture: Picture, srcset: str | None) -> str:
+    """A Markdown image's attribute list: the author's amended, or a new one."""
+    if match["attrs"] and match["list"] is None:  # not closed on its line: left as it is
+        return match["attrs"]
+    inside = match["list"] or ""
+    found = attributes(written(inside), picture, srcset)
+    if not found:
+        return match["attrs"] or ""
+    return "{" + amend(inside if inside.strip() else "", found) + " }"
+
+
+def listed_lines(body: list[str]) -> list[bool]:
+    """Which lines a listing shows for a post without a summary: those
+    above its `<!-- more -->`, or all when it has none."""
+    marker = next((i for i, line in enumerate(body) if MORE.search(line)), len(body))
+    return [i < marker for i in range(len(body))]
 
 
 def code_lines(body: list[str]) -> list[bool]:
