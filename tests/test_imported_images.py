@@ -12,7 +12,7 @@ from PIL import Image
 
 from tests.pelican_import.conftest import photo_png
 from tests.test_pelican_import import ROOT, build, read_post, run
-from tools.pelican_import.images import MAX_WIDTH, VARIANT_IF_UNDER, VARIANT_WIDTHS
+from tools.pelican_import.pictures import MAX_WIDTH, VARIANT_IF_UNDER, VARIANT_WIDTHS
 
 HEAVY = ROOT / "tests" / "fixtures" / "pelican_real" / "images"
 SLUG = "the-conference-in-pictures"

@@ -17,11 +17,10 @@ from mkdocs.config import load_config
 from PIL import Image
 
 from tests.pelican_import.conftest import ROOT, photo_png, post_from
-from tools.pelican_import import images
+from tools.pelican_import import pictures
 from tools.pelican_import.body import markdown_body
-from tools.pelican_import.images import (
-    COLUMN, MAX_WIDTH, SIZES, VARIANT_IF_UNDER, VARIANT_WIDTHS, Refused, download, file_name, heaviest, prepare,
-)
+from tools.pelican_import.images import COLUMN, SIZES, heaviest, prepare
+from tools.pelican_import.pictures import MAX_WIDTH, VARIANT_IF_UNDER, VARIANT_WIDTHS, Refused, download, file_name
 from tools.pelican_import.links import Linker
 
 REMOTE_POST = ROOT / "tests" / "fixtures" / "pelican_real" / "remote" / "remote-images.md"
@@ -107,7 +106,7 @@ def run_stage(tmp_path: Path, site, text: str, files: dict[str, bytes] = {}, loc
 
 @pytest.fixture
 def remote(tmp_path, site, server, monkeypatch):
-    monkeypatch.setattr(images, "TIMEOUT", TEST_TIMEOUT)
+    monkeypatch.setattr(pictures, "TIMEOUT", TEST_TIMEOUT)
     text = REMOTE_POST.read_text(encoding="utf-8").replace("{server}", server)
     return text, lambda localize: run_stage(tmp_path, site, text, localize=localize)
 
@@ -194,8 +193,8 @@ def test_local_images_get_their_width_and_height(tmp_path, site):
     )
     post, result = run_stage(tmp_path, site, text, {"a.png": png((33, 11)), "box.svg": SVG_BOX, "sized.svg": SVG_SIZED})
     body = "\n".join(result.body)
-    assert f'![raster](../images/sizes/a.png){{ width="33" height="11" }}' in body
-    assert f'![box](../images/sizes/box.svg){{ width="120" height="60" }}' in body  # from its viewBox
+    assert '![raster](../images/sizes/a.png){ width="33" height="11" }' in body
+    assert '![box](../images/sizes/box.svg){ width="120" height="60" }' in body  # from its viewBox
     # The author's width is kept, with the height that keeps the file's shape.
     assert f'![mine](../images/sizes/a.png){{ width="9" height="{round(9 * 11 / 33)}" }}' in body
     assert '![half](../images/sizes/a.png){: width="50%" .center }' in body  # a share of the column: left as it is

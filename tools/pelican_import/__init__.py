@@ -15,12 +15,18 @@ bytes change, so a second run on the same source changes nothing.
 The stages, in the order a run goes through them:
 
 - reader.py: Pelican's article files -> Source (headers, body) -> Post
-- addresses.py: a unique slug per post, and its old address kept
-- site.py: what mkdocs.yml says, through overrides/hooks/site_rules.py
-- links.py: {static}, {attach}, {filename}, ... links rewritten
+- site.py, site_config.py: what mkdocs.yml says (through
+  overrides/hooks/site_rules.py), and the categories added to it
+- addresses.py: a unique address per post, translations, the old address kept
+- checks.py, colours.py: what keeps readers out (alt text, empty links,
+  heading levels, colours a palette cannot show), reported or fixed
+- links.py, link_fixes.py: {static}, {attach}, {filename}, ... links
+  rewritten; links Pelican published broken and frames from other hosts
 - body.py: the body made ready (title, summary marker, rST by pandoc)
+- images.py, pictures.py: images downloaded, sized, downscaled, with
+  smaller copies; pictures.py works on the files, images.py on the post
 - front_matter.py: the post file written as the site's own posts are
 - output.py: files, .authors.yml and the manifest written
-- report.py: problems and the summary
+- report.py: problems, what was fixed, and the summary
 - cli.py: the command line, running the stages in order
 """
