@@ -29,6 +29,20 @@ from tools.pelican_import.site_config import CannotEdit
 
 PROGRESS_MIN_FILES = 50
 
+# The options that are on or off: what each does when on.
+SWITCHES = {
+    "--fix-links": "mend the links Pelican published broken where there is one reading (a web address without "
+    "https://, an e-mail address without mailto:, a target in two pairs of parentheses) and make frames "
+    "from other hosts plain links; each change is reported",
+    "--fix-headings": "shift a post's headings up when its first one is deeper than ##, so headings go in order",
+    "--fix-colours": "take out of raw HTML the text colours one of the site's palettes cannot show (WCAG AA "
+    "contrast on its background), so that text takes the palette's colour",
+    "--localize-images": "download images linked from other hosts into the post's image folder and link the "
+    "copy; without it each is reported, since readers' browsers would call that host",
+    "--dry-run": "write nothing; print what would be written",
+    "--verbose": "list every problem; by default a kind met more than three times is one line with its count",
+}
+
 
 @dataclass
 class Options:
@@ -141,7 +155,8 @@ def parse_args(argv: list[str] | None) -> Options:
         description="Import the articles of a Pelican blog (Markdown and reStructuredText) "
         "into the site's Material blog.",
         epilog="Problems are reported as path:line: reason. "
-        "The exit code is 1 when a file was skipped or had a problem, else 0.",
+        "The exit code is 1 when a file was skipped or a problem is left for a person (what the importer "
+        "fixed itself does not count), 2 when mkdocs.yml cannot be read or edited, else 0.",
     )
     parser.add_argument(
         "src", metavar="SRC", type=Path,
@@ -180,31 +195,8 @@ def parse_args(argv: list[str] | None) -> Options:
         help="the site's mkdocs.yml, for the blog's addresses and extra.old_blog.article_url "
         "(default: %(default)s)",
     )
-    parser.add_argument(
-        "--localize-images", action="store_true",
-        help="download images linked from other hosts into the post's image folder and link the copy; "
-        "without it each is reported, since readers' browsers would call that host",
-    )
-    parser.add_argument("--dry-run", action="store_true", help="write nothing; print what would be written")
-    parser.add_argument(
-        "--fix-links", action="store_true",
-        help="mend the links Pelican published broken where there is one reading (a web address without "
-        "https://, an e-mail address without mailto:, a target in two pairs of parentheses) and make frames "
-        "from other hosts plain links; each change is reported",
-    )
-    parser.add_argument(
-        "--fix-headings", action="store_true",
-        help="shift a post's headings up when its first one is deeper than ##, so headings go in order",
-    )
-    parser.add_argument(
-        "--fix-colours", action="store_true",
-        help="take out of raw HTML the text colours one of the site's palettes cannot show (WCAG AA contrast "
-        "on its background), so that text takes the palette's colour",
-    )
-    parser.add_argument(
-        "--verbose", action="store_true",
-        help="list every problem; by default a kind met more than three times is one line with its count",
-    )
+    for flag, help in SWITCHES.items():
+        parser.add_argument(flag, action="store_true", help=help)
     args = parser.parse_args(argv)
     if not args.src.is_dir():
         parser.error(f"SRC {str(args.src)!r} is not a folder")
