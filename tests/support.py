@@ -57,7 +57,7 @@ QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 def mkdocs_build(
     project: Path, site_dir: Path, *, config_file: Path | None = None, env: dict | None = None, strict: bool = True,
 ):
-    """Run `mkdocs build --strict` as a user would (never with -q or -v: they
+    """Run `mkdocs build --strict` as a user would (never with the quiet or verbose flags: they
     let warnings pass), and return the finished process. Only a bench that
     looks past a failed build asks for strict=False."""
     command = [BIN / "mkdocs", "build", *(["--strict"] if strict else []), "--site-dir", site_dir]

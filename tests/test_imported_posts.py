@@ -4,6 +4,7 @@ answering, nothing loaded from another host, excerpts, headings and
 authors as a reader expects."""
 
 import re
+from datetime import timezone
 import shutil
 import subprocess
 import sys
@@ -16,7 +17,7 @@ from tests.test_no_external_resources import foreign, resources_of_page
 from tools.pelican_import.reader import make_post, read_source
 from tools.pelican_import.site_config import allowed_categories
 
-GMT = __import__("datetime").timezone.utc
+GMT = timezone.utc
 
 
 def source_post(path: Path):
