@@ -25,6 +25,8 @@ SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
 REAL_WORLD = ROOT / "tests" / "fixtures" / "pelican_real"
 # The kinds the imported site is built from; remote images need a server (tests/pelican_import/test_images.py).
 IMPORTED_KINDS = ["categories", "addresses", "accessibility", "excerpt", "reader", "rst", "remote/embedded-chart.md"]
+# The more_posts_site fixture's build variant, in its project copy.
+MORE_POSTS_VARIANT = "mkdocs-more-posts.yml"
 IMPORT_FIXES = ["--fix-links", "--fix-headings", "--fix-colours"]
 
 
@@ -150,7 +152,7 @@ def more_posts_site(tmp_path_factory):
     for name in ("mkdocs.yml", "docs", "overrides"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
     # A build variant whose conference spans two months.
-    variant = project / "mkdocs-more-posts.yml"
+    variant = project / MORE_POSTS_VARIANT
     variant.write_text("INHERIT: mkdocs.yml\nextra:\n  conference:\n    start: 2021-09-30\n    end: 2021-10-02\n")
     with (project / "docs/blog/.authors.yml").open("a", encoding="utf-8") as authors:
         authors.write("  proposals-team:\n    name: Proposals Team\n    description: Reviews the talks\n"

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.conftest import ROOT, mkdocs_build, post_sources
+from tests.conftest import MORE_POSTS_VARIANT, ROOT, mkdocs_build, post_sources
 from tests.html import text_of
 
 HOOKS = ROOT / "overrides" / "hooks"
@@ -123,7 +123,7 @@ def test_an_unchanged_post_is_not_drawn_again(more_posts_site, tmp_path):
     before = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
     post = project / "docs/blog/posts/schedule-is-out.md"
     post.write_text(post.read_text(encoding="utf-8").replace("# The schedule is out", "# The full schedule"))
-    result = mkdocs_build(project, tmp_path / "again", config_file=project / "mkdocs-more-posts.yml")
+    result = mkdocs_build(project, tmp_path / "again", config_file=project / MORE_POSTS_VARIANT)
     assert result.returncode == 0, result.stderr
     after = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
     assert {name: after[name] for name in before} == before, "a cached card was drawn again"
