@@ -10,6 +10,9 @@ dialogs and the rest); a palette rule is dropped when its colour is not one the 
 Custom properties that no remaining rule reads go too. Everything else is
 kept as written, so a post that starts using an admonition brings its rules
 back with the next build.
+
+Under `mkdocs serve` the stylesheets are left whole: a writer's preview
+shows everything, and every save rebuilds sooner without the trimming.
 """
 
 import logging
@@ -155,9 +158,19 @@ def used_custom_properties(rules: list, others: str) -> set[str]:
     return used
 
 
+serving = False
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global serving
+    serving = command == "serve"
+
+
 # After the other hooks have written every page.
 @event_priority(-100)
 def on_post_build(config):
+    if serving:
+        return
     site = Path(config.site_dir)
     assets = site / "assets"
     classes, colors, pages = set(), set(), []
