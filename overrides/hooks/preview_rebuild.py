@@ -1,0 +1,187 @@
+"""Under `mkdocs serve`, rebuild only what a saved post changes.
+
+MkDocs rebuilds the whole site on every save: seconds with a few hundred
+posts, while the writer waits to see one paragraph (issue 9). When the only
+file that changed since the last build is a post, and only below its front
+matter, with the same title, this hook builds again that post's page and
+the listings that show it (blog index pages, archive, category and author
+pages), from the state of the last full build, and writes them over the
+served copy. Anything else (a new, moved or deleted file, other front
+matter, a new title, a page that is not a post, the configuration) gets the
+full build, as does any error on the short path, so a writer never sees less
+than MkDocs would show. The search index and the feeds are those of the last
+full build until the next one.
+
+`mkdocs build` and `mkdocs gh-deploy` never take this path: it exists only
+in the server's builder. It relies on MkDocs 1.6's page steps
+(`_populate_page` and `_build_page` in mkdocs.commands.build) and on
+Material 9.8.2's posts (a Post reads its file when made; its authors and
+reading time are filled in while it is built); without them it logs why and
+leaves the server's builder as it is.
+"""
+
+from __future__ import annotations
+
+import inspect
+import logging
+import os
+import time
+from pathlib import Path
+
+from material.plugins.blog.structure import Post, View
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils.meta import YAML_RE
+
+log = logging.getLogger("mkdocs.hooks.preview_rebuild")
+
+# What the short path calls, as MkDocs 1.6 defines it.
+STEPS = {
+    "_populate_page": ["page", "config", "files", "dirty"],
+    "_build_page": ["page", "config", "doc_files", "nav", "env", "dirty", "excluded"],
+}
+
+
+def missing_steps() -> list[str]:
+    return [
+        f"mkdocs.commands.build.{name}({', '.join(parameters)})"
+        for name, parameters in STEPS.items()
+        if list(inspect.signature(getattr(mkdocs_build, name, lambda: None)).parameters) != parameters
+    ]
+
+
+class LastBuild:
+    """What the last full build made, kept for the short path."""
+
+    config: MkDocsConfig | None = None
+    files: Files | None = None
+    nav: Navigation | None = None
+    env = None
+    # Every file under docs_dir: (modification time, size) at the end of the build.
+    sources: dict[str, tuple[int, int]] = {}
+    # Each post's front matter as the build read it, by source path.
+    front_matter: dict[str, str] = {}
+
+
+last = LastBuild()
+
+
+def snapshot(docs_dir: str) -> dict[str, tuple[int, int]]:
+    found = {}
+    for folder, _, names in os.walk(docs_dir):
+        for name in names:
+            path = os.path.join(folder, name)
+            stat = os.stat(path)
+            found[path] = (stat.st_mtime_ns, stat.st_size)
+    return found
+
+
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A post's front matter and its Markdown, as Material's Post splits them."""
+    match = YAML_RE.match(text)
+    if not match:
+        return "", text
+    return match.group(1), text[match.end():].lstrip("\n")
+
+
+# Last of each event: what every plugin has made of it.
+@event_priority(-1000)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    last.config, last.files, last.nav = None, files, nav
+    return nav
+
+
+@event_priority(-1000)
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    last.env = env
+    return env
+
+
+@event_priority(-1000)
+def on_post_build(*, config: MkDocsConfig) -> None:
+    last.config = config
+    last.sources = snapshot(config.docs_dir)
+    last.front_matter = {
+        file.abs_src_path: split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
+        for file in last.files.documentation_pages()
+        if isinstance(file.page, Post)
+    }
+
+
+def changed_post() -> Post | None:
+    """The one post whose text alone changed since the last full build, if
+    that is all that changed."""
+    if last.config is None:
+        return None
+    now = snapshot(last.config.docs_dir)
+    changed = [path for path in now.keys() | last.sources.keys() if now.get(path) != last.sources.get(path)]
+    if len(changed) != 1:
+        return None
+    file = last.files.get_file_from_path(os.path.relpath(changed[0], last.config.docs_dir).replace(os.sep, "/"))
+    post = file.page if file else None
+    if not isinstance(post, Post):
+        return None
+    front_matter, markdown = split_front_matter(Path(changed[0]).read_text(encoding="utf-8-sig"))
+    if front_matter != last.front_matter.get(changed[0]):
+        return None
+    last.sources[changed[0]] = now[changed[0]]
+    post.markdown = markdown
+    return post
+
+
+def shows(view: View, post: Post, blog) -> bool:
+    """Whether the listing page shows the post: the pages of a listing share
+    its posts, a page shows its share of them."""
+    posts = view.posts
+    if len(view.pages) > 1 and blog._config_pagination(view):
+        step = blog._config_pagination_per_page(view)
+        at = view.pages.index(view)
+        posts = posts[at * step:at * step + step]
+    return any(shown is post for shown in posts)
+
+
+def rebuild_post(post: Post) -> bool:
+    """Build the post's page and its listings again; False if its title
+    changed, which other pages show too."""
+    config, files, nav, env = last.config, last.files, last.nav, last.env
+    title = post.title
+    post.authors = []  # filled in again by the blog plugin
+    post.config.readtime = post.meta.get("readtime")  # measured again, unless the writer set it
+    mkdocs_build._populate_page(post, config, files)
+    if post.title != title:
+        return False
+    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+    blog = config.plugins["material/blog"]
+    listings = [file.page for file in doc_files if isinstance(file.page, View) and shows(file.page, post, blog)]
+    for page in listings:
+        mkdocs_build._populate_page(page, config, files)  # a fresh table of contents for the excerpts
+    for page in [post, *listings]:
+        mkdocs_build._build_page(page, config, doc_files, nav, env)
+    post.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    return True
+
+
+def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    if missing_steps():
+        log.warning("every save rebuilds the whole site: MkDocs no longer has %s", ", ".join(missing_steps()))
+        return server
+    full_build = server.builder
+
+    def builder() -> None:
+        started = time.monotonic()
+        post = changed_post()
+        try:
+            if post is not None and rebuild_post(post):
+                log.info("Rebuilt %s and its listings in %.2f seconds", post.file.src_uri, time.monotonic() - started)
+                return
+        except Exception as error:  # the full build reports it as MkDocs would
+            log.debug("the short path stopped: %s", error)
+        last.config = None  # until the full build has finished
+        full_build()
+
+    server.builder = builder
+    return server

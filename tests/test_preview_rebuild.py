@@ -1,0 +1,95 @@
+"""Under `mkdocs serve`, a saved post rebuilds its page and its listings
+only (overrides/hooks/preview_rebuild.py), and the writer then sees what a
+full build would show them; any other change gets the full build."""
+
+import types
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from tests.support import QUIET, load_hook
+from tests.test_build_scale import different_files, write_posts
+
+# Where `mkdocs serve` serves the site (MkDocs passes the same address to the build).
+SERVE_URL = "http://127.0.0.1:8000/pycon-india-2021/"
+# Only the search index waits for the next full build (the feeds, too, but
+# different_files leaves them out: they carry the time of the build).
+LEFT_FOR_THE_FULL_BUILD = ["search/search_index.json"]
+
+
+class Preview:
+    """The site as `mkdocs serve` builds it, with the server's builder as
+    the hook leaves it, in this process."""
+
+    def __init__(self, project: Path, site: Path):
+        self.project, self.site, self.full_builds = project, site, 0
+        self.config = self.load()
+        self.config.plugins.on_startup(command="serve", dirty=False)
+        build(self.config, serve_url=SERVE_URL)
+        hook = next(plugin for key, plugin in self.config.plugins.items() if key.endswith("preview_rebuild.py"))
+        self.server = hook.on_serve(types.SimpleNamespace(builder=self.full_build), config=self.config, builder=None)
+
+    def load(self, site: Path | None = None):
+        config = load_config(str(self.project / "mkdocs.yml"), site_dir=str(site or self.site))
+        config.site_url = SERVE_URL
+        return config
+
+    def full_build(self):
+        self.full_builds += 1
+        build(self.load(), serve_url=SERVE_URL)
+
+    def save(self, post: str, change):
+        path = self.project / "docs/blog/posts" / f"{post}.md"
+        path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+        self.server.builder()
+
+    def built_in_full(self, site: Path) -> Path:
+        build(self.load(site), serve_url=SERVE_URL)
+        return site
+
+    def close(self):
+        self.config.plugins.on_startup(command="build", dirty=False)  # the hooks' state, as other tests expect it
+        self.config.plugins.on_shutdown()
+
+
+@pytest.fixture
+def preview(project_copy, tmp_path, monkeypatch):
+    write_posts(project_copy)
+    monkeypatch.chdir(project_copy)
+    for name, value in QUIET.items():
+        monkeypatch.setenv(name, value)
+    preview = Preview(project_copy, tmp_path / "served")
+    yield preview
+    preview.close()
+
+
+def test_the_hook_relies_on_what_mkdocs_has():
+    assert load_hook("preview_rebuild").missing_steps() == []
+
+
+@pytest.mark.parametrize("post", ["no-description", "setext"])  # its listings show its text; on the index's second page
+def test_a_saved_post_shows_as_a_full_build_would_show_it(preview, tmp_path, post):
+    preview.save(post, lambda text: text + "\nA sentence the writer has just added.\n")
+    assert preview.full_builds == 0, "the short path was not taken"
+    page = preview.site / f"blog/{2020 if post == 'no-description' else 2018}/{post}/index.html"
+    assert "A sentence the writer has just added." in page.read_text(encoding="utf-8")
+    assert different_files(preview.site, preview.built_in_full(tmp_path / "full")) == LEFT_FOR_THE_FULL_BUILD
+
+
+def test_a_new_title_gets_the_full_build(preview, tmp_path):
+    preview.save("plain", lambda text: text.replace("# A plain post", "# A plainer post"))
+    assert preview.full_builds == 1
+    assert different_files(preview.site, preview.built_in_full(tmp_path / "full")) == []
+
+
+def test_other_front_matter_gets_the_full_build(preview):
+    preview.save("plain", lambda text: text.replace("categories:", "tags:\n  - new\ncategories:"))
+    assert preview.full_builds == 1
+
+
+def test_a_new_post_gets_the_full_build(preview):
+    write_posts(preview.project, [("brand-new", (preview.project / "docs/blog/posts/plain.md").read_text().replace("plain", "brand-new"))])
+    preview.server.builder()
+    assert preview.full_builds == 1
