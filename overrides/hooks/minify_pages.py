@@ -14,7 +14,10 @@ import minify_html
 from mkdocs.plugins import event_priority
 
 # Material's <html> and <head> carry attributes (lang, the palette): keep them.
-OPTIONS = {"keep_html_and_head_opening_tags": True, "minify_css": True, "minify_js": True}
+# Closing tags stay too: HTML5 may leave out `</p>` before a `<nav>`, but
+# parsers that predate HTML5 (libxml2's, which tools and feed readers use)
+# would then read the next block into the paragraph.
+OPTIONS = {"keep_closing_tags": True, "keep_html_and_head_opening_tags": True, "minify_css": True, "minify_js": True}
 
 serving = False
 
