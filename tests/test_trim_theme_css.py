@@ -2,7 +2,7 @@
 
 import importlib.util
 
-from tests.support import ROOT
+from tests.support import ROOT, mkdocs_build
 
 spec = importlib.util.spec_from_file_location("trim_theme_css", ROOT / "overrides/hooks/trim_theme_css.py")
 trim = importlib.util.module_from_spec(spec)
@@ -44,5 +44,24 @@ def test_palette_rules_for_unused_colours_go():
 
 def test_custom_properties_nothing_reads_go_and_chains_are_followed():
     rules = trim.parse(":root{--a:1;--b:var(--c);--c:2;--unused:3}p{color:var(--b)}")
-    used = trim.used_custom_properties(rules, others="")
+    used = trim.used_custom_properties(rules, read_elsewhere=set())
     assert trim.serialize(trim.trim_custom_properties(rules, used)) == ":root{--b:var(--c);--c:2}p{color:var(--b)}"
+
+
+def main_stylesheet(site) -> str:
+    return next((site / "assets/stylesheets").glob("main.*.min.css")).read_text(encoding="utf-8")
+
+
+def test_a_build_with_the_classes_of_the_last_one_takes_its_stylesheet_from_the_cache(project_copy, tmp_path):
+    assert mkdocs_build(project_copy, tmp_path / "first").returncode == 0
+    for entry in (project_copy / ".cache/trim-theme-css").glob("*.css"):  # main and palette
+        entry.write_text(entry.read_text(encoding="utf-8") + "/* from the cache */", encoding="utf-8")
+    assert mkdocs_build(project_copy, tmp_path / "second").returncode == 0
+    assert main_stylesheet(tmp_path / "second").endswith("/* from the cache */")
+
+    # A page that starts using an admonition gets its rules back: a new entry, not the old one.
+    page = project_copy / "docs/index.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n<div class="admonition">Note</div>\n', encoding="utf-8")
+    assert mkdocs_build(project_copy, tmp_path / "third").returncode == 0
+    assert ".admonition" in main_stylesheet(tmp_path / "third")
+    assert ".admonition" not in main_stylesheet(tmp_path / "first")

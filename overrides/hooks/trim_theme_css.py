@@ -11,10 +11,17 @@ Custom properties that no remaining rule reads go too. Everything else is
 kept as written, so a post that starts using an admonition brings its rules
 back with the next build.
 
+A trimmed stylesheet is kept in `.cache/trim-theme-css/` under a hash of
+all it is made from (the stylesheet, the classes and colours, the custom
+properties read elsewhere): a build whose pages use the same classes, as
+most builds of a blog do, takes it from there instead of parsing the
+stylesheet again.
+
 Under `mkdocs serve` the stylesheets are left whole: a writer's preview
 shows everything, and every save rebuilds sooner without the trimming.
 """
 
+import hashlib
 import logging
 import re
 from pathlib import Path
@@ -34,6 +41,8 @@ JS_CLASS = re.compile(r"\bmd-[\w-]+")
 SCRIPT_STATE_CLASSES = {"js"}
 SELECTOR_COLOR = re.compile(r"^data-md-color-(?:scheme|primary|accent)=[\"']?([\w-]+)")
 VAR_USE = re.compile(r"var\(\s*(--[\w-]+)")
+# This file's own text: a change to the trimming makes new cache entries.
+TRIMMER = Path(__file__).read_text(encoding="utf-8")
 GROUPING_AT_RULES = {"media", "supports", "layer", "container", "document"}
 
 
@@ -128,10 +137,11 @@ def trim_custom_properties(rules: list, used: set[str]) -> list:
     return rules
 
 
-def used_custom_properties(rules: list, others: str) -> set[str]:
-    """Custom properties read by var() anywhere, following chains of definitions."""
+def used_custom_properties(rules: list, read_elsewhere: set[str]) -> set[str]:
+    """Custom properties read by var() in the rules or elsewhere (pages,
+    scripts, other stylesheets), following chains of definitions."""
     definitions: dict[str, list[str]] = {}
-    reads = set(VAR_USE.findall(others))
+    reads = set(read_elsewhere)
 
     def walk(rules):
         for rule in rules:
@@ -182,16 +192,27 @@ def on_post_build(config):
         colors.update(COLOR_ATTR.findall(html))
     scripts = "".join(p.read_text(encoding="utf-8") for p in (assets / "javascripts").rglob("*.js"))
     classes.update(JS_CLASS.findall(scripts), SCRIPT_STATE_CLASSES)
+    reads_in_pages = set(VAR_USE.findall("".join(pages) + scripts))
+    cache = Path(config.config_file_path).parent / ".cache" / "trim-theme-css"
     for sheet in sorted((assets / "stylesheets").iterdir()):
         if not THEME_CSS.match(sheet.name):
             continue
         css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", sheet.read_text(encoding="utf-8"))
-        rules = trim_rules(parse(css), classes, colors)
-        others = "".join(pages) + scripts + "".join(
-            s.read_text(encoding="utf-8") for s in sheet.parent.glob("*.css") if s != sheet
-        )
-        rules = trim_custom_properties(rules, used_custom_properties(rules, others))
-        trimmed = serialize(rules)
+        others = "".join(s.read_text(encoding="utf-8") for s in sheet.parent.glob("*.css") if s != sheet)
+        reads = reads_in_pages | set(VAR_USE.findall(others))
+        made_from = (TRIMMER, tinycss2.__version__, css, sorted(classes), sorted(colors), sorted(reads))
+        key = hashlib.sha256(repr(made_from).encode()).hexdigest()
+        cached = cache / f"{key}.css"
+        if cached.is_file():
+            trimmed = cached.read_text(encoding="utf-8")
+        else:
+            rules = trim_rules(parse(css), classes, colors)
+            rules = trim_custom_properties(rules, used_custom_properties(rules, reads))
+            trimmed = serialize(rules)
+            cache.mkdir(parents=True, exist_ok=True)
+            partial = cached.with_suffix(".partial")
+            partial.write_text(trimmed, encoding="utf-8")
+            partial.replace(cached)  # a build stopped half-way leaves no broken file in the cache
         sheet.write_text(trimmed, encoding="utf-8")
         sheet.with_name(sheet.name + ".map").unlink(missing_ok=True)  # it maps the untrimmed file
         log.debug("%s: %d of %d characters kept", sheet.name, len(trimmed), len(css))
