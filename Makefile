@@ -5,13 +5,15 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SITE_DIR ?= site
+# Where `make serve` serves the site: `make serve DEV_ADDR=127.0.0.1:8001` for another port.
+DEV_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .PHONY: serve build test deploy bench clean
 
 serve: $(VENV)/.installed
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --livereload --dev-addr $(DEV_ADDR)
 
 # Build into a scratch folder and swap it in only when the strict build
 # succeeds, so a failed build never leaves a half-built site behind.
