@@ -183,16 +183,18 @@ def on_post_build(config):
         return
     site = Path(config.site_dir)
     assets = site / "assets"
-    classes, colors, pages = set(), set(), []
+    # One page at a time: a thousand pages held at once would be most of the build's memory.
+    classes, colors, reads_in_pages = set(SCRIPT_STATE_CLASSES), set(), set()
     for page in site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        pages.append(html)
         for groups in CLASS_ATTR.findall(html):
             classes.update("".join(groups).split())
         colors.update(COLOR_ATTR.findall(html))
-    scripts = "".join(p.read_text(encoding="utf-8") for p in (assets / "javascripts").rglob("*.js"))
-    classes.update(JS_CLASS.findall(scripts), SCRIPT_STATE_CLASSES)
-    reads_in_pages = set(VAR_USE.findall("".join(pages) + scripts))
+        reads_in_pages.update(VAR_USE.findall(html))
+    for script in (assets / "javascripts").rglob("*.js"):
+        code = script.read_text(encoding="utf-8")
+        classes.update(JS_CLASS.findall(code))
+        reads_in_pages.update(VAR_USE.findall(code))
     cache = Path(config.config_file_path).parent / ".cache" / "trim-theme-css"
     for sheet in sorted((assets / "stylesheets").iterdir()):
         if not THEME_CSS.match(sheet.name):
