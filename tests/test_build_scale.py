@@ -1,12 +1,14 @@
 """The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py,
-libyaml_front_matter.py) change how much work the build does, never what it
+libyaml_front_matter.py, shared_nav.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
 them, and the work they save is counted (not timed), so that a Material
 upgrade that bypasses them shows here. bench/scale measures the time."""
 
 import functools
+from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
 import markdown
 import pytest
 from mkdocs.commands.build import build
@@ -19,6 +21,7 @@ HOOKS = [
     "overrides/hooks/post_lookup.py",
     "overrides/hooks/summary_excerpts.py",
     "overrides/hooks/libyaml_front_matter.py",
+    "overrides/hooks/shared_nav.py",
 ]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 
@@ -84,6 +87,13 @@ def different_files(left: Path, right: Path) -> list[str]:
 
 def test_the_hooks_change_no_byte_of_the_site(project_copy, tmp_path):
     write_posts(project_copy)
+    # Two pages outside the navigation, at two depths: the same items are
+    # active for both, their links differ (shared_nav.py must tell them apart).
+    (project_copy / "docs/guides/writing").mkdir(parents=True)
+    (project_copy / "docs/guides/index.md").write_text("# Guides\n\nHow we write.\n", encoding="utf-8")
+    (project_copy / "docs/guides/writing/style.md").write_text("# Style\n\nWrite plainly.\n", encoding="utf-8")
+    config = project_copy / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nnot_in_nav: |\n  /guides/\n", encoding="utf-8")
     with_hooks, without = tmp_path / "with", tmp_path / "without"
     result = mkdocs_build(project_copy, with_hooks)
     assert result.returncode == 0, result.stderr
@@ -106,10 +116,11 @@ def test_a_listing_shows_the_excerpt_of_a_post_without_description(project_copy,
 
 @pytest.fixture
 def counted_build(project_copy, tmp_path, monkeypatch):
-    """Build in this process, counting Markdown conversions and the
-    characters converted."""
-    calls, comparisons = [], [0]
-    convert, equal = markdown.Markdown.convert, Page.__eq__
+    """Build in this process, counting Markdown conversions (the characters
+    converted, each), page comparisons and renderings of Material's
+    navigation template."""
+    calls, comparisons, navs = [], [0], [0]
+    convert, equal, get_template = markdown.Markdown.convert, Page.__eq__, jinja2.Environment.get_template
 
     def counting(self, source):
         calls.append(len(source))
@@ -120,9 +131,22 @@ def counted_build(project_copy, tmp_path, monkeypatch):
         comparisons[0] += 1
         return equal(self, other)
 
+    def counting_navs(self, name, *args, **kwargs):
+        template = get_template(self, name, *args, **kwargs)
+        if name == "partials/nav.html" and not getattr(template, "counted", False):
+            render = template.root_render_func
+
+            def counted(context):
+                navs[0] += 1
+                return render(context)
+
+            template.root_render_func, template.counted = counted, True
+        return template
+
     def run(config_file: Path):
         monkeypatch.setattr(markdown.Markdown, "convert", counting)
         monkeypatch.setattr(Page, "__eq__", counting_equal)
+        monkeypatch.setattr(jinja2.Environment, "get_template", counting_navs)
         monkeypatch.chdir(project_copy)
         monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
         config = load_config(str(config_file), site_dir=str(tmp_path / f"site-{len(calls)}"), strict=True)
@@ -132,12 +156,19 @@ def counted_build(project_copy, tmp_path, monkeypatch):
         finally:
             config.plugins.on_shutdown()
         monkeypatch.undo()
-        counted = list(calls), comparisons[0]
+        counted = Counted(list(calls), comparisons[0], navs[0])
         calls.clear()
-        comparisons[0] = 0
+        comparisons[0] = navs[0] = 0
         return counted
 
     return run
+
+
+@dataclass
+class Counted:
+    conversions: list[int]  # the length of each Markdown text converted
+    comparisons: int
+    navigations: int
 
 
 def test_a_described_post_is_converted_in_full_once(project_copy, counted_build):
@@ -148,11 +179,11 @@ def test_a_described_post_is_converted_in_full_once(project_copy, counted_build)
     body = "A long paragraph of the post. " * 200 + "\n"
     posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}", body, description=n % 5 != 0) for n in range(40)]
     write_posts(project_copy, posts)
-    sizes, _ = counted_build(project_copy / "mkdocs.yml")
+    sizes = counted_build(project_copy / "mkdocs.yml").conversions
     undescribed = sum(1 for n in range(40) if n % 5 == 0)
     full = [size for size in sizes if size >= len(body)]
     assert len(full) == 40 + 4 * undescribed
-    plain, _ = counted_build(without_hooks(project_copy))
+    plain = counted_build(without_hooks(project_copy)).conversions
     assert len([size for size in plain if size >= len(body)]) == 40 + 4 * 40  # the waste the hook removes
     assert sum(sizes) < sum(plain) / 2
 
@@ -172,8 +203,8 @@ def test_pages_are_not_compared_with_every_post(project_copy, counted_build):
     for count in (30, 90):
         posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}") for n in range(count)]
         write_posts(project_copy, posts)
-        compared[count] = counted_build(project_copy / "mkdocs.yml")[1]
-    plain = counted_build(without_hooks(project_copy))[1]
+        compared[count] = counted_build(project_copy / "mkdocs.yml").comparisons
+    plain = counted_build(without_hooks(project_copy)).comparisons
     assert compared[90] < 4 * compared[30]  # three times the posts: about three times the comparisons
     assert plain > 5 * compared[90]
 
@@ -198,3 +229,14 @@ def test_post_lookup_answers_like_a_list():
     assert a in posts and isinstance(posts, PageList)
     del posts[:]
     assert c not in posts and len(posts) == 0
+
+
+def test_posts_share_one_rendering_of_the_navigation(project_copy, counted_build):
+    """Without shared_nav.py the navigation is rendered for every page; with
+    it, once for all the posts (and once for each page in the navigation)."""
+    posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}") for n in range(40)]
+    write_posts(project_copy, posts)
+    shared = counted_build(project_copy / "mkdocs.yml").navigations
+    plain = counted_build(without_hooks(project_copy)).navigations
+    assert plain > 40
+    assert shared < plain - 35
