@@ -73,7 +73,11 @@ def load_hook(name: str):
     path = ROOT / "overrides" / "hooks" / f"{name}.py"
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(path.parent))  # as MkDocs does: hooks import their neighbours (site_rules)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(path.parent))
     return module
 
 

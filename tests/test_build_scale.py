@@ -1,5 +1,5 @@
 """The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py,
-libyaml_front_matter.py, shared_nav.py) change how much work the build does, never what it
+excerpt_heads.py, libyaml_front_matter.py, shared_nav.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
 them, and the work they save is counted (not timed), so that a Material
 upgrade that bypasses them shows here. bench/scale measures the time."""
@@ -20,6 +20,7 @@ from tests.support import VARIANTS, load_hook, mkdocs_build
 HOOKS = [
     "overrides/hooks/post_lookup.py",
     "overrides/hooks/summary_excerpts.py",
+    "overrides/hooks/excerpt_heads.py",
     "overrides/hooks/libyaml_front_matter.py",
     "overrides/hooks/shared_nav.py",
 ]
@@ -240,3 +241,15 @@ def test_posts_share_one_rendering_of_the_navigation(project_copy, counted_build
     plain = counted_build(without_hooks(project_copy)).navigations
     assert plain > 40
     assert shared < plain - 35
+
+
+def test_a_listing_converts_a_post_only_down_to_its_separator(project_copy, counted_build):
+    """Without excerpt_heads.py a post without a description is converted in
+    full for each of its four listings; with it, only its teaser is."""
+    body = "A teaser.\n\n<!-- more -->\n\n" + "A long paragraph of the post. " * 200 + "\n"
+    posts = [post(f"post-{n}", 2015 + n % 7, f"# Post number {n}", body, description=False) for n in range(40)]
+    write_posts(project_copy, posts)
+    full = [size for size in counted_build(project_copy / "mkdocs.yml").conversions if size >= len(body)]
+    plain = [size for size in counted_build(without_hooks(project_copy)).conversions if size >= len(body)]
+    assert len(full) == 40
+    assert len(plain) == 40 + 4 * 40
