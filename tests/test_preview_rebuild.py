@@ -93,3 +93,14 @@ def test_a_new_post_gets_the_full_build(preview):
     write_posts(preview.project, [("brand-new", (preview.project / "docs/blog/posts/plain.md").read_text().replace("plain", "brand-new"))])
     preview.server.builder()
     assert preview.full_builds == 1
+
+
+def test_an_editors_swap_and_lock_files_rebuild_nothing(preview):
+    posts = preview.project / "docs/blog/posts"
+    (posts / ".plain.md.swp").write_bytes(b"vim's swap file")
+    (posts / ".#plain.md").symlink_to("user@host.1234:1700000000")  # Emacs's lock: a link to nowhere
+    preview.server.builder()
+    assert preview.full_builds == 0
+    preview.save("plain", lambda text: text + "\nMore text.\n")
+    assert preview.full_builds == 0
+    assert "More text." in (preview.site / "blog/2019/plain/index.html").read_text(encoding="utf-8")

@@ -70,13 +70,31 @@ class LastBuild:
 last = LastBuild()
 
 
-def snapshot(docs_dir: str) -> dict[str, tuple[int, int]]:
+def watched(config: MkDocsConfig) -> list[str]:
+    """What `mkdocs serve` watches: the docs, the configuration and its `watch:` list."""
+    return [config.docs_dir, config.config_file_path, *config.watch]
+
+
+def snapshot(roots: list[str]) -> dict[str, tuple[int, int]]:
+    """Every file under the roots, but hidden ones (editors' swap and lock
+    files; MkDocs leaves them out of the site too): (modification time, size)."""
     found = {}
-    for folder, _, names in os.walk(docs_dir):
-        for name in names:
-            path = os.path.join(folder, name)
+
+    def add(path: str) -> None:
+        try:
             stat = os.stat(path)
-            found[path] = (stat.st_mtime_ns, stat.st_size)
+        except OSError:  # gone since it was listed, or a dangling lock link
+            return
+        found[path] = (stat.st_mtime_ns, stat.st_size)
+
+    for root in roots:
+        if os.path.isfile(root):
+            add(root)
+        for folder, folders, names in os.walk(root):
+            folders[:] = [name for name in folders if not name.startswith(".")]
+            for name in names:
+                if not name.startswith("."):
+                    add(os.path.join(folder, name))
     return found
 
 
@@ -104,7 +122,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 @event_priority(-1000)
 def on_post_build(*, config: MkDocsConfig) -> None:
     last.config = config
-    last.sources = snapshot(config.docs_dir)
+    last.sources = snapshot(watched(config))
     last.front_matter = {
         file.abs_src_path: split_front_matter(Path(file.abs_src_path).read_text(encoding="utf-8-sig"))[0]
         for file in last.files.documentation_pages()
@@ -112,23 +130,30 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     }
 
 
-def changed_post() -> Post | None:
-    """The one post whose text alone changed since the last full build, if
-    that is all that changed."""
+def changes() -> dict[str, tuple[int, int]] | None:
+    """The watched files changed since the last full build, with their
+    state now; None if there is no finished build to go from."""
     if last.config is None:
         return None
-    now = snapshot(last.config.docs_dir)
-    changed = [path for path in now.keys() | last.sources.keys() if now.get(path) != last.sources.get(path)]
+    now = snapshot(watched(last.config))
+    return {path: now.get(path) for path in now.keys() | last.sources.keys() if now.get(path) != last.sources.get(path)}
+
+
+def changed_post(changed: dict[str, tuple[int, int]]) -> Post | None:
+    """The post, if the one change is below a post's front matter."""
     if len(changed) != 1:
         return None
-    file = last.files.get_file_from_path(os.path.relpath(changed[0], last.config.docs_dir).replace(os.sep, "/"))
+    [(path, state)] = changed.items()
+    if state is None or not path.startswith(os.path.join(last.config.docs_dir, "")):
+        return None
+    file = last.files.get_file_from_path(os.path.relpath(path, last.config.docs_dir).replace(os.sep, "/"))
     post = file.page if file else None
     if not isinstance(post, Post):
         return None
-    front_matter, markdown = split_front_matter(Path(changed[0]).read_text(encoding="utf-8-sig"))
-    if front_matter != last.front_matter.get(changed[0]):
+    front_matter, markdown = split_front_matter(Path(path).read_text(encoding="utf-8-sig"))
+    if front_matter != last.front_matter.get(path):
         return None
-    last.sources[changed[0]] = now[changed[0]]
+    last.sources[path] = state
     post.markdown = markdown
     return post
 
@@ -173,8 +198,12 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
 
     def builder() -> None:
         started = time.monotonic()
-        post = changed_post()
+        changed = changes()
+        if changed == {}:  # a hidden file: an editor's swap or lock file
+            log.info("Nothing the site is built from has changed")
+            return
         try:
+            post = changed_post(changed) if changed else None
             if post is not None and rebuild_post(post):
                 log.info("Rebuilt %s and its listings in %.2f seconds", post.file.src_uri, time.monotonic() - started)
                 return
