@@ -37,8 +37,9 @@ test: $(VENV)/.installed $(NODE_TOOLS)
 
 # Benchmarks, not tests: each prints a table and exits non-zero when it misses
 # a target: bench/lighthouse (page speed, from package-lock.json) and
-# bench/scale (build time against Pelican, a few minutes; `bench/scale --sizes
-# 100` is quick). bench/import-real needs a Pelican blog to bring across, so it
+# bench/scale (build time and memory against Pelican at 300, 1,000 and 3,000
+# posts, about 25 minutes; `bench/scale --sizes 300 --reps 1` takes two).
+# bench/import-real needs a Pelican blog to bring across, so it
 # is run by hand (README, "Moving from Pelican"); so is bench/serve (seconds from
 # saving a post to `make serve` serving it, at 300 posts; about 2 minutes).
 bench: $(VENV)/.installed node_modules/.installed
