@@ -35,7 +35,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils.meta import YAML_RE
+from site_rules import split_front_matter
 
 log = logging.getLogger("mkdocs.hooks.preview_rebuild")
 
@@ -61,7 +61,7 @@ class LastBuild:
     files: Files | None = None
     nav: Navigation | None = None
     env = None
-    # Every file under docs_dir: (modification time, size) at the end of the build.
+    # Every watched file (see watched()): (modification time, size) at the end of the build.
     sources: dict[str, tuple[int, int]] = {}
     # Each post's front matter as the build read it, by source path.
     front_matter: dict[str, str] = {}
@@ -96,14 +96,6 @@ def snapshot(roots: list[str]) -> dict[str, tuple[int, int]]:
                 if not name.startswith("."):
                     add(os.path.join(folder, name))
     return found
-
-
-def split_front_matter(text: str) -> tuple[str, str]:
-    """A post's front matter and its Markdown, as Material's Post splits them."""
-    match = YAML_RE.match(text)
-    if not match:
-        return "", text
-    return match.group(1), text[match.end():].lstrip("\n")
 
 
 # Last of each event: what every plugin has made of it.

@@ -119,14 +119,21 @@ def is_post(page: object) -> bool:
     return isinstance(page, Post)
 
 
+def split_front_matter(text: str) -> tuple[str, str]:
+    """A page's front matter, as text, and the Markdown after it, split as
+    Material's blog splits a post: ("", text) without front matter."""
+    match = YAML_RE.match(text)
+    if not match:
+        return "", text
+    return match[1], text[match.end() :].lstrip("\n")
+
+
 def read_front_matter(text: str) -> tuple[dict, str]:
     """A page's YAML front matter and the Markdown after it, as Material's
     blog reads a post: ({}, text) without front matter; raises
     yaml.YAMLError when it is broken."""
-    match = YAML_RE.match(text)
-    if not match:
-        return {}, text
-    meta = yaml.safe_load(match[1]) or {}
+    front, markdown = split_front_matter(text)
+    meta = yaml.safe_load(front) or {}
     if not isinstance(meta, dict):
         raise yaml.YAMLError(f"front matter is a {type(meta).__name__}, not a mapping")
-    return meta, text[match.end() :].lstrip("\n")
+    return meta, markdown
