@@ -37,7 +37,7 @@ def items(nav: Navigation) -> list:
 class SharedNav:
     def __init__(self, render):
         self.render = render
-        self.nav = None
+        self.nav, self.in_nav = None, set()
         self.rendered: dict[tuple, str] = {}
 
     def learn(self, nav: Navigation) -> None:
@@ -54,14 +54,11 @@ class SharedNav:
 
     def __call__(self, context):
         page, nav = context.get("page"), context.get("nav")
-        if page is None or nav is None or id(page) in (self.in_nav if nav is self.nav else ()):
+        if nav is not None and nav is not self.nav:
+            self.learn(nav)
+        if page is None or nav is None or id(page) in self.in_nav:
             yield from self.render(context)
             return
-        if nav is not self.nav:
-            self.learn(nav)
-            if id(page) in self.in_nav:
-                yield from self.render(context)
-                return
         url = context.environment.filters["url"]  # as the template finds it, after the blog plugin's change
         key = (
             tuple(bool(item.active) for item in self.items),
