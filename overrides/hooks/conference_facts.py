@@ -6,11 +6,15 @@ The fields are checked with MkDocs' own config options, as mkdocs.yml is.
 """
 
 from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+# The conference's phases, in order: what the home page leads to in each (overrides/home.html).
+PHASES = ("proposals", "tickets", "schedule", "live", "over")
 
 
 class Text(c.Type):
@@ -45,6 +49,18 @@ class SecureURL(c.URL):
         return url
 
 
+class Zone(Text):
+    """An IANA time zone name, such as Asia/Kolkata: the programme's times are shown in it."""
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise base.ValidationError(f"not a time zone: {value!r} (write e.g. Asia/Kolkata)") from None
+        return value
+
+
 class Conference(base.Config):
     name = Text()
     tagline = Text()
@@ -52,8 +68,12 @@ class Conference(base.Config):
     mode = Text()  # "Online", "In person", "Hybrid": shown as written
     start = Day()
     end = Day()
+    timezone = Zone()
+    phase = c.Choice(PHASES)
     website = SecureURL()
     proposals = SecureURL()
+    stream = c.Optional(SecureURL())
+    recordings = c.Optional(SecureURL())
 
 
 def problems(facts) -> list[str]:
