@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from site_rules import BlogRules, old_page
+from site_rules import BlogRules, old_pages
 
 _site_paths: set[str] = set()
 
@@ -25,14 +25,6 @@ def on_files(files, config):
     _site_paths.clear()
     _site_paths.update(file.dest_uri for file in files)
     return files
-
-
-def old_pages(post, pattern: str, rules: BlogRules) -> list[str]:
-    """The files under the blog root that answer the post's old addresses."""
-    urls = []
-    if pattern:
-        urls.append(rules.old_address(pattern, post.config.date.created, rules.post_slug(post), post.config.categories))
-    return urls + [old_page(url) for url in post.meta.get("old_urls", [])]
 
 
 def redirect_page(title: str, target: str, canonical: str) -> str:

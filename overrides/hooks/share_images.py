@@ -1,7 +1,9 @@
 """Draw the share images (the picture in link previews) at build time.
 
 Each post gets its own 1200×630 PNG beside its page (`<post url>/share.png`)
-with its title, its date and the conference; every other page keeps the
+with its title, its date and the conference, and so does each page that
+names its card's lines in its front matter (`share:`, the programme's session
+pages); every other page keeps the
 conference card at `extra.share_image.path`, drawn here too. The text comes
 from `extra.conference` and the dates phrase of conference_dates.py, as on
 the home page. Fonts are Roboto from the pinned PyPI package font-roboto
@@ -146,17 +148,27 @@ def cache_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent / ".cache" / "share-images"
 
 
-def post_image_path(post: Post) -> str:
+def page_card(page, config: MkDocsConfig) -> Card | None:
+    """A card a page names in its front matter, `share: {kicker, lines}` (the programme's
+    session pages): its title as the heading, its lines under it, the conference's last."""
+    share = page.meta.get("share")
+    if not isinstance(share, dict):
+        return None
+    lines = tuple((str(line), False) for line in share.get("lines", ()))
+    return Card(str(share.get("kicker", "")), page.title, (*lines, (conference_line(config.extra["conference"]), True)))
+
+
+def post_image_path(post) -> str:
     """Beside the post's page: blog/2021/slug/ gets blog/2021/slug/share.png
-    (and blog/2021/slug.html, without directory URLs, the same)."""
+    (and blog/2021/slug.html, without directory URLs, the same); a page with its own card, the same."""
     return post.url.removesuffix(".html").rstrip("/") + "/share.png"
 
 
 def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigation) -> dict:
-    if not isinstance(page, Post):
+    card = post_card(page, config) if isinstance(page, Post) else page_card(page, config)
+    if card is None:
         return context
     share = config.extra["share_image"]
-    card = post_card(page, config)
     path = post_image_path(page)
     write_card(card, Path(config.site_dir, path), cache=cache_dir(config), width=share["width"], height=share["height"])
     context["post_share_image"] = {"path": path, "alt": card.text()}

@@ -113,6 +113,15 @@ def old_page(address: str) -> str:
     return posixpath.normpath(address)
 
 
+def old_pages(post: Post, pattern: str, rules: BlogRules) -> list[str]:
+    """The files under the old blog's root that answered the post's old addresses: its own
+    date and slug in `pattern` (extra.old_blog.article_url), then any it lists under `old_urls:`."""
+    urls = []
+    if pattern:
+        urls.append(rules.old_address(pattern, post.config.date.created, rules.post_slug(post), post.config.categories))
+    return urls + [old_page(url) for url in post.meta.get("old_urls", [])]
+
+
 def is_post(page: object) -> bool:
     """Whether a page is a blog post: Material's blog plugin makes each file
     under its post_dir (under blog_dir) a Post, whatever its template."""

@@ -1,0 +1,82 @@
+"""Calendar files from the programme's data, made at every build so they
+never go stale: `programme/schedule.ics` with every session, and
+`programme/sessions/<slug>.ics` for each session with a page.
+
+Written with icalendar. Times are in UTC (a calendar app shows them in the
+reader's zone); each event's UID is the session's `uid`, else its slug, at
+the site's host, so a calendar that imported it finds the same event again
+when its time or stage changes. The stage is the location and the
+session's page the URL. Breaks are left out: nobody adds a break to a
+calendar.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from urllib.parse import urljoin, urlsplit
+
+from icalendar import Calendar, Event
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from programme_data import Programme, anchor, calendar_uri, for_build, schedule_uri, session_uri
+
+PRODID = "-//PyCon India//Programme//EN"
+
+
+def calendar(programme: Programme, name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    return cal
+
+
+def event(programme: Programme, session, *, page_url: str, host: str) -> Event:
+    names = [programme.speakers[s].name for s in session.speakers]
+    item = Event()
+    item.add("uid", f"{session.calendar_uid}@{host}")
+    # Stable from build to build: the calendar says when the programme was made, not when it was built.
+    item.add("dtstamp", datetime.combine(programme.conference["start"], datetime.min.time(), tzinfo=timezone.utc))
+    item.add("dtstart", session.start.astimezone(timezone.utc))
+    item.add("dtend", session.finish.astimezone(timezone.utc))
+    item.add("summary", session.title)
+    item.add("location", f"{programme.stage_name(session)}, {programme.conference['name']} ({programme.conference['mode'].lower()})")
+    item.add("url", page_url)
+    item.add("categories", [session.type])
+    lines = [f"{session.type.replace('-', ' ').capitalize()}" + (f" by {', '.join(names)}" if names else "") + "."]
+    if session.abstract:
+        lines.append(session.abstract.strip())
+    for label, url in (("Session", page_url), ("Proposal", session.links.proposal), ("Slides", session.links.slides),
+                       ("Recording", session.links.recording)):
+        if url:
+            lines.append(f"{label}: {url}")
+    item.add("description", "\n\n".join(lines))
+    return item
+
+
+def calendars(programme: Programme, files: Files, config: MkDocsConfig) -> dict[str, bytes]:
+    host = urlsplit(config.site_url).hostname or "localhost"
+
+    def url_of(uri: str, fragment: str = "") -> str:
+        return urljoin(config.site_url, files.get_file_from_path(uri).url) + (f"#{fragment}" if fragment else "")
+
+    everything = calendar(programme, programme.conference["name"])
+    out = {}
+    for session in programme.sessions:
+        if session.type == "break":
+            continue
+        page = url_of(session_uri(session)) if session.has_page else url_of(schedule_uri(), anchor(session))
+        everything.add_component(event(programme, session, page_url=page, host=host))
+        if session.has_page:
+            one = calendar(programme, f"{session.title} ({programme.conference['name']})")
+            one.add_component(event(programme, session, page_url=page, host=host))
+            out[calendar_uri(session)] = one.to_ical()
+    out[calendar_uri()] = everything.to_ical()
+    return out
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for uri, content in calendars(for_build(config), files, config).items():
+        files.append(File.generated(config, uri, content=content))
+    return files

@@ -1,0 +1,274 @@
+"""The programme's pages, made from its data at every build: the schedule,
+a page per session and per speaker, the speakers and the recordings.
+
+Each page is a Markdown file generated in `on_files` (so it is a real page:
+in search, in the sitemap, its links checked): its title, its prose from the
+data (an abstract, a biography) and its headings, with a marker where the
+facts go. In `on_page_context`, once every page has its title and address,
+each marker is replaced by the markup of partials/programme/, rendered
+through the theme's environment. The hand-written pages of the programme
+(tickets, sponsors) name what they show in their front matter
+(`programme: tickets`) and get it after their text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import programme_data
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+from programme_data import (
+    PROGRAMME_DIR,
+    Programme,
+    ProgrammeError,
+    anchor,
+    day_anchor,
+    day_phrase,
+    for_build,
+    schedule_uri,
+    session_uri,
+    span,
+    speaker_uri,
+    speakers_uri,
+)
+
+MARKER = re.compile(r"<!-- programme:([a-z-]+)(?: ([^ ]+))? -->")
+TYPE_NAMES = {"talk": "Talk", "workshop": "Workshop", "keynote": "Keynote", "panel": "Panel",
+              "lightning-talks": "Lightning talks", "break": "Break", "address": "Address"}
+RECORDINGS_URI = f"{PROGRAMME_DIR}/recordings.md"
+_theme: dict = {}  # this build's theme environment and files
+
+
+def markdown_text(text: str) -> str:
+    """Text shown as written inside Markdown: its punctuation escaped."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return re.sub(r"([\\`*_{}\[\]()#+!|])", r"\\\1", text)
+
+
+def shifted(markdown: str, levels: int = 2) -> str:
+    """Prose from the data under the page's own headings: its `#` headings moved down."""
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        if not fenced and re.match(r"#{1,6} ", line):
+            line = "#" * levels + line
+        out.append(line)
+    return "\n".join(out)
+
+
+def page_source(front: dict, body: list[str]) -> str:
+    return "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(body) + "\n"
+
+
+def marker(name: str, arg: str = "") -> str:
+    return f"<!-- programme:{name}{' ' + arg if arg else ''} -->"
+
+
+def describe(programme: Programme, session) -> str:
+    names = [programme.speakers[s].name for s in session.speakers]
+    who = f" by {', '.join(names)}" if names else ""
+    return (f"{TYPE_NAMES[session.type]}{who} at {programme.conference['name']}: "
+            f"{span(programme, session, with_day=True)}, {programme.stage_name(session)}.")
+
+
+def schedule_page(programme: Programme) -> str:
+    body = ["# Schedule", marker("schedule-intro")]
+    for day, _sessions in programme.by_day():
+        heading = day_phrase(day.date) + (f": {markdown_text(day.name)}" if day.name else "")
+        body += [f"## {heading} {{ #{day_anchor(day)} }}", marker("day", day.date.isoformat())]
+    # The days are linked at the top; without the contents column the stages get its width.
+    front = {"title": "Schedule", "programme": "schedule", "hide": ["toc"],
+             "description": f"The schedule of {programme.conference['name']}: every session by day, time and stage."}
+    return page_source(front, body)
+
+
+def session_page(programme: Programme, session) -> str:
+    body = [f"# {markdown_text(session.title)}", marker("session-facts", session.slug)]
+    if session.abstract:
+        body += ["## Abstract", shifted(session.abstract)]
+    if session.description:
+        body += ["## Description", shifted(session.description)]
+    people = [programme.speakers[s] for s in session.speakers]
+    if any(p.affiliation or p.photo or p.bio for p in people):  # more to say of them than their linked names above
+        body += ["## Speakers" if len(people) > 1 else "## Speaker", marker("session-speakers", session.slug)]
+    body += ["## On the schedule", marker("session-neighbours", session.slug)]
+    front = {"title": session.title, "description": describe(programme, session), "programme": "session",
+             "session": session.slug,
+             "share": {"kicker": programme.conference["name"],
+                       "lines": [span(programme, session, with_day=True), programme.stage_name(session)]}}
+    return page_source(front, body)
+
+
+def speaker_page(programme: Programme, speaker) -> str:
+    body = [f"# {markdown_text(speaker.name)}", marker("speaker-facts", speaker.id)]
+    if speaker.bio:
+        body += [shifted(speaker.bio, 1)]
+    body += ["## Sessions" if len(programme.sessions_of(speaker.id)) > 1 else "## Session", marker("speaker-sessions", speaker.id)]
+    about = f", {speaker.affiliation}" if speaker.affiliation else ""
+    front = {"title": speaker.name, "programme": "speaker", "speaker": speaker.id,
+             "description": f"{speaker.name}{about}: speaker at {programme.conference['name']}."}
+    return page_source(front, body)
+
+
+def speakers_page(programme: Programme) -> str:
+    front = {"title": "Speakers", "programme": "speakers",
+             "description": f"The keynote speakers and every speaker of {programme.conference['name']}."}
+    body = ["# Speakers"]
+    if programme.keynotes():
+        body += ["## Keynote speakers", marker("keynote-speakers")]
+    body += ["## All speakers", marker("all-speakers")]
+    return page_source(front, body)
+
+
+def recordings_page(programme: Programme) -> str:
+    front = {"title": "Recordings", "programme": "recordings",
+             "description": f"The recorded sessions of {programme.conference['name']}, by day."}
+    body = ["# Recordings", marker("recordings-intro")]
+    for day, sessions in programme.by_day():
+        if any(s.links.recording for s in sessions):
+            body += [f"## {day_phrase(day.date)}", marker("recordings", day.date.isoformat())]
+    return page_source(front, body)
+
+
+def generated_pages(programme: Programme) -> dict[str, str]:
+    pages = {schedule_uri(): schedule_page(programme), speakers_uri(): speakers_page(programme),
+             RECORDINGS_URI: recordings_page(programme)}
+    for session in programme.with_pages():
+        pages[session_uri(session)] = session_page(programme, session)
+    for speaker in programme.speakers.values():
+        pages[speaker_uri(speaker)] = speaker_page(programme, speaker)
+    return pages
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    try:
+        for_build(config)
+    except ProgrammeError as error:
+        raise PluginError(f"programme_pages.py: the programme's data in docs/{PROGRAMME_DIR}/ is wrong:\n  "
+                          + "\n  ".join(error.problems)) from None
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    for uri, content in generated_pages(for_build(config)).items():
+        if files.get_file_from_path(uri) is not None:
+            raise PluginError(f"programme_pages.py: docs/{uri} is written by hand, but the programme makes that page: "
+                              "remove the file, or rename the session or speaker")
+        file = File.generated(config, uri, content=content)
+        if uri.startswith((f"{PROGRAMME_DIR}/sessions/", f"{PROGRAMME_DIR}/speakers/")) and uri != speakers_uri():
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the schedule and the speakers, not the menu
+        files.append(file)
+    return files
+
+
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Session and speaker pages stay out of the menu (there are dozens), but belong to the
+    programme's section, so its tab is the active one on them, as a post's is the blog's."""
+    schedule = files.get_file_from_path(schedule_uri())
+    section = schedule.page.parent if schedule.page else None
+    if not isinstance(section, Section):
+        raise PluginError(f"programme_pages.py: {schedule_uri()} is not in a section of nav: in mkdocs.yml, list it under Programme")
+    for file in files.documentation_pages():
+        if file.src_uri.startswith(f"{PROGRAMME_DIR}/") and file.page is not None and file.page.parent is None \
+                and file.page not in section.children:
+            file.page.parent = section
+    return nav
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    _theme["env"], _theme["files"] = env, files
+    return env
+
+
+class Links:
+    """Addresses relative to the page being rendered, from the rules of programme_data."""
+
+    def __init__(self, page: Page, files: Files):
+        self.page, self.files = page, files
+
+    def to(self, uri: str, fragment: str = "") -> str:
+        file = self.files.get_file_from_path(uri)
+        url = get_relative_url(file.url, self.page.url)
+        return f"{url}#{fragment}" if fragment else url
+
+    def session(self, session) -> str:
+        return self.to(session_uri(session))
+
+    def speaker(self, speaker) -> str:
+        return self.to(speaker_uri(speaker))
+
+    def in_schedule(self, session) -> str:
+        return self.to(schedule_uri(), anchor(session))
+
+    def file(self, uri: str) -> str:
+        return get_relative_url(uri, self.page.url)
+
+
+# Before the search plugin (priority 0) indexes the page: the schedule's titles and names are searchable.
+@event_priority(50)
+def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    kind = page.meta.get("programme")
+    if not kind and not page.is_homepage:
+        return context
+    programme = for_build(config)
+    blocks = {"programme": programme, "links": Links(page, _theme["files"]), "types": TYPE_NAMES, "pd": programme_data}
+    if programme.sessions:
+        context["programme_first_start"] = programme.sessions[0].start.isoformat()
+    if page.is_homepage:
+        # overrides/home.html: the keynotes and the phase's calls to action
+        context.update(blocks, calls_to_action=programme_data.calls_to_action(programme))
+        return context
+    module = _theme["env"].get_template("partials/programme/blocks.html").make_module({**context, **blocks})
+
+    def block(match: re.Match) -> str:
+        render = getattr(module, match[1].replace("-", "_"), None)
+        if render is None:
+            raise PluginError(f"programme_pages.py: partials/programme/blocks.html has no block {match[1]!r}")
+        return str(render(match[2]))
+
+    page.content = MARKER.sub(block, page.content)
+    if kind in ("tickets", "sponsors"):
+        page.content += str(getattr(module, kind)(None))
+    if kind == "session":
+        session = next(s for s in programme.sessions if s.slug == page.meta["session"])
+        posts = sorted(programme.mentions.get(session.slug, {}).values(), key=lambda post: post.file.src_uri)
+        if posts:
+            page.content += str(module.session_posts(posts))
+            page.toc.items.append(AnchorLink("In the blog", "in-the-blog", 2))
+        context["programme_event"] = event_data(programme, session, page, config)
+    return context
+
+
+def event_data(programme: Programme, session, page: Page, config: MkDocsConfig) -> dict:
+    """schema.org's Event for the session's page (JSON-LD in overrides/main.html)."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": session.title,
+        "description": page.meta.get("description"),
+        "startDate": programme.local(session.start).isoformat(),
+        "endDate": programme.local(session.finish).isoformat(),
+        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "location": {"@type": "VirtualLocation", "url": programme.conference.get("stream") or programme.conference["website"],
+                     "name": programme.stage_name(session)},
+        "url": page.canonical_url,
+        "organizer": {"@type": "Organization", "name": config.extra.get("publisher"), "url": programme.conference["website"]},
+        "superEvent": {"@type": "Event", "name": programme.conference["name"], "url": programme.conference["website"]},
+    }
+    performers = [{"@type": "Person", "name": programme.speakers[s].name} for s in session.speakers]
+    if performers:
+        data["performer"] = performers
+    if session.links.recording:
+        data["recordedIn"] = {"@type": "VideoObject", "name": session.title, "url": session.links.recording}
+    return data
