@@ -33,11 +33,11 @@ from site_rules import is_post
 import summary_excerpts  # noqa: F401 (on load it fails the build if Excerpt.render has changed)
 
 # The extensions this site converts posts with (MkDocs adds the first three).
-KNOWN_EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list", "md_in_html"}
+KNOWN_EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"}
 REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S")
 REFERENCE_TITLE = re.compile(r"^\s+[\"'(]")
 # Lines above the separator that could open a block the cut would break.
-RISKY_HEAD = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~|<|>|[-*+] |\d+[.)] ))")
+RISKY_HEAD = re.compile(r"^(?: {4}|\t| {0,3}(?:```|~~~|<|>|!!!|[-*+] |\d+[.)] ))")
 TOP_HEADING = re.compile(r"^(?:# |=+\s*$)")
 
 
