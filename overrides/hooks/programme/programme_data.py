@@ -208,6 +208,7 @@ class Programme:
         self.days = schedule.days
         self.stages = {stage.id: stage for stage in schedule.stages}
         self.sessions = sorted(schedule.sessions, key=lambda s: (s.start, self.stage_order(s), s.slug))
+        self._entries = {id(s): index for index, s in enumerate(schedule.sessions)}  # where each is in the file
         self.speakers = {speaker.id: speaker for speaker in speakers.speakers}
         self.tiers = sponsors.tiers
         self.sponsors = sponsors.sponsors
@@ -220,8 +221,15 @@ class Programme:
     def phase(self) -> str:
         return self.conference["phase"]
 
+    def entry(self, session: Session) -> str:
+        """`sessions[3] (slug)`: the session as the file has it, for messages."""
+        return f"sessions[{self._entries[id(session)]}] ({session.slug})"
+
     def stage_order(self, session: Session) -> int:
-        return -1 if session.all_stages else list(self.stages).index(session.stage)
+        if session.all_stages:
+            return -1
+        order = list(self.stages)
+        return order.index(session.stage) if session.stage in order else len(order)  # an unknown one is reported by check()
 
     def local(self, moment: datetime) -> datetime:
         """A time in the conference's zone."""
@@ -352,11 +360,11 @@ def check(programme: Programme, docs_dir: Path) -> list[str]:
     start, end = programme.conference["start"], programme.conference["end"]
     for day in programme.days:
         if not start <= day.date <= end:
-            problems.append(f"{schedule}: days ({day.date}): outside the conference, {start} to {end} (extra.conference)")
+            problems.append(f"{schedule}: days[{programme.days.index(day)}] ({day.date}).date: outside the conference, {start} to {end} (extra.conference)")
     days = {day.date for day in programme.days}
     seen: dict[str, str] = {}
-    for index, session in enumerate(programme.sessions):
-        where = f"{schedule}: sessions ({session.slug})"
+    for session in programme.sessions:
+        where = f"{schedule}: {programme.entry(session)}"
         if session.slug in seen:
             problems.append(f"{where}.slug: {session.slug!r} is used by two sessions")
         seen[session.slug] = session.title
@@ -375,7 +383,7 @@ def check(programme: Programme, docs_dir: Path) -> list[str]:
             if first.all_stages or second.all_stages or first.stage == second.stage:
                 stage = "all stages" if first.all_stages or second.all_stages else f"stage {first.stage!r}"
                 problems.append(
-                    f"{schedule}: sessions ({second.slug}).start: overlaps {first.slug!r} on {stage} "
+                    f"{schedule}: {programme.entry(second)}.start: overlaps {first.slug!r} on {stage} "
                     f"({programme.local(second.start):%Y-%m-%d %H:%M} is before {first.slug!r} ends at {programme.local(first.finish):%H:%M})"
                 )
     ids = [speaker.id for speaker in programme.speakers.values()]
