@@ -244,7 +244,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         posts = sorted(programme.mentions.get(session.slug, {}).values(), key=lambda post: post.file.src_uri)
         if posts:
             page.content += str(module.session_posts(posts))
-            page.toc.items.append(AnchorLink("In the blog", "in-the-blog", 2))
+            items = page.toc.items
+            # Under the page's h1, where its other h2s are (Material's contents column shows the h1's children).
+            (items[0].children if items and items[0].level == 1 else items).append(AnchorLink("In the blog", "in-the-blog", 2))
         context["programme_event"] = event_data(programme, session, page, config)
     return context
 
