@@ -37,6 +37,17 @@ PAGES = {
     "category": "blog/category/2021/",
     "author": "blog/author/pycon-india-content-team/",
     "404": "no-such-page/",
+    # The programme's kinds of page: made from docs/programme/*.yml.
+    "schedule": "programme/schedule/",
+    "session": "programme/sessions/path-to-pythonic/",
+    "keynote": "programme/sessions/keynote-alolita-sharma/",
+    "speaker": "programme/speakers/alolita-sharma/",
+    "speakers": "programme/speakers/",
+    "recordings": "programme/recordings/",
+    "tickets": "programme/tickets/",
+    "sponsors": "programme/sponsors/",
+    "code of conduct": "programme/code-of-conduct/",
+    "faq": "programme/faq/",
 }
 # axe-core as axe-playwright-python ships it, and the rules it runs: WCAG 2.x A and AA, best practice.
 AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"
