@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from icalendar import Calendar, Event
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from programme_data import Programme, anchor, calendar_uri, for_build, schedule_uri, session_uri
+from programme_data import TYPE_NAMES, Programme, anchor, calendar_uri, for_build, schedule_uri, session_uri
 
 PRODID = "-//PyCon India//Programme//EN"
 
@@ -44,7 +44,7 @@ def event(programme: Programme, session, *, page_url: str, host: str) -> Event:
     item.add("location", f"{programme.stage_name(session)}, {programme.conference['name']} ({programme.conference['mode'].lower()})")
     item.add("url", page_url)
     item.add("categories", [session.type])
-    lines = [f"{session.type.replace('-', ' ').capitalize()}" + (f" by {', '.join(names)}" if names else "") + "."]
+    lines = [TYPE_NAMES[session.type] + (f" by {', '.join(names)}" if names else "") + "."]
     if session.abstract:
         lines.append(session.abstract.strip())
     for label, url in (("Session", page_url), ("Proposal", session.links.proposal), ("Slides", session.links.slides),

@@ -32,6 +32,9 @@ PROGRAMME_DIR = "programme"
 FILES = ("schedule.yml", "speakers.yml", "sponsors.yml", "tickets.yml")
 # Sessions of these types are slots of the schedule with no page of their own.
 WITHOUT_PAGE = ("break", "address")
+# Each type of session as a reader reads it.
+TYPE_NAMES = {"talk": "Talk", "workshop": "Workshop", "keynote": "Keynote", "panel": "Panel",
+              "lightning-talks": "Lightning talks", "break": "Break", "address": "Address"}
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 

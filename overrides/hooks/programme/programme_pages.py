@@ -28,6 +28,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 from programme_data import (
     PROGRAMME_DIR,
+    TYPE_NAMES,
     Programme,
     ProgrammeError,
     anchor,
@@ -42,8 +43,6 @@ from programme_data import (
 )
 
 MARKER = re.compile(r"<!-- programme:([a-z-]+)(?: ([^ ]+))? -->")
-TYPE_NAMES = {"talk": "Talk", "workshop": "Workshop", "keynote": "Keynote", "panel": "Panel",
-              "lightning-talks": "Lightning talks", "break": "Break", "address": "Address"}
 RECORDINGS_URI = f"{PROGRAMME_DIR}/recordings.md"
 _theme: dict = {}  # this build's theme environment and files
 
@@ -101,7 +100,7 @@ def session_page(programme: Programme, session) -> str:
     people = [programme.speakers[s] for s in session.speakers]
     if any(p.affiliation or p.photo or p.bio for p in people):  # more to say of them than their linked names above
         body += ["## Speakers" if len(people) > 1 else "## Speaker", marker("session-speakers", session.slug)]
-    body += ["## On the schedule", marker("session-neighbours", session.slug)]
+    body += ["## On the schedule { data-search-exclude }", marker("session-neighbours", session.slug)]
     front = {"title": session.title, "description": describe(programme, session), "programme": "session",
              "session": session.slug,
              "share": {"kicker": programme.conference["name"],
@@ -113,7 +112,8 @@ def speaker_page(programme: Programme, speaker) -> str:
     body = [f"# {markdown_text(speaker.name)}", marker("speaker-facts", speaker.id)]
     if speaker.bio:
         body += [shifted(speaker.bio, 1)]
-    body += ["## Sessions" if len(programme.sessions_of(speaker.id)) > 1 else "## Session", marker("speaker-sessions", speaker.id)]
+    sessions = "Sessions" if len(programme.sessions_of(speaker.id)) > 1 else "Session"
+    body += [f"## {sessions} {{ data-search-exclude }}", marker("speaker-sessions", speaker.id)]  # found by their own pages
     about = f", {speaker.affiliation}" if speaker.affiliation else ""
     front = {"title": speaker.name, "programme": "speaker", "speaker": speaker.id,
              "description": f"{speaker.name}{about}: speaker at {programme.conference['name']}."}
