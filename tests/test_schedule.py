@@ -2,6 +2,8 @@
 data, on its day, at its time in the conference's zone, on its stage, with
 its speakers; a link to each day; complete without JavaScript."""
 
+import html
+import json
 from urllib.parse import urlparse
 
 import pytest
@@ -87,8 +89,6 @@ def test_the_programme_pages_are_in_the_menu_the_sitemap_and_search(site, progra
     sitemap = (site.dir / "sitemap.xml").read_text(encoding="utf-8")
     for session in programme.with_pages():
         assert f"programme/sessions/{session.slug}/" in sitemap
-    import json
-
     index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"] for doc in index["docs"]}
     assert "programme/schedule/" in locations
@@ -96,5 +96,5 @@ def test_the_programme_pages_are_in_the_menu_the_sitemap_and_search(site, progra
     # A session is found by its own page: the schedule's copies of the titles stay out of the index (its size).
     texts = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("programme/schedule/"))
     assert not any(s.title in texts for s in programme.with_pages())
-    titles = {doc["title"] for doc in index["docs"] if doc["location"].startswith("programme/sessions/")}
+    titles = {html.unescape(doc["title"]) for doc in index["docs"] if doc["location"].startswith("programme/sessions/")}
     assert {s.title for s in programme.with_pages()} <= titles
