@@ -53,8 +53,10 @@ def test_a_reader_in_the_conference_zone_sees_each_time_once(browser, site_url, 
     assert page.locator(".pi-when").count() == len(programme.sessions)
 
 
-def test_nothing_moves_when_the_local_times_appear(browser, site_url):
-    page = open_schedule(browser, site_url, timezone_id=FAR_WEST)
+@pytest.mark.parametrize("screen", VIEWPORTS)
+def test_nothing_moves_when_the_local_times_appear(browser, site_url, screen):
+    page = browser.new_context(viewport=VIEWPORTS[screen], timezone_id=FAR_WEST, locale="en-US").new_page()
+    page.goto(site_url + PAGES["schedule"], wait_until="load")
     assert page.evaluate(LAYOUT_SHIFT) == 0
 
 
