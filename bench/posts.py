@@ -81,6 +81,18 @@ AUTHOR_FEED_ATOM = "feeds/{slug}.atom.xml"
 AUTHOR_FEED_RSS = "feeds/{slug}.rss.xml"
 TRANSLATION_FEED_ATOM = "feeds/all-{lang}.atom.xml"
 """
+# A reference as light as a real blog's own build: Pelican's `simple` theme
+# (one base template, no stylesheet to copy), feeds off, as the old
+# conference blog builds everywhere but its publishing job; half the work of
+# the default theme with its feeds.
+PELICANCONF_LIGHT = PELICANCONF + """\
+THEME = "simple"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+"""
 
 
 # Images ----------------------------------------------------------------------

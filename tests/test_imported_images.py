@@ -8,6 +8,7 @@ import io
 import re
 import shutil
 
+from mkdocs.config import load_config
 from PIL import Image
 
 from tests.pelican_import.conftest import photo_png
@@ -66,3 +67,47 @@ def test_an_imported_heavy_photo_is_light_sized_and_builds(capsys, project_copy,
                 assert copy.width == width
             assert file.stat().st_size < full.stat().st_size / 2
         assert img["sizes"]
+
+
+def srcset_files(site, page: str, img) -> list[tuple[object, int]]:
+    """Each file an image's srcset links to from `page`, and the width it says."""
+    return [(site.resolve(page, link), int(width.removesuffix("w")))
+            for link, width in (candidate.split() for candidate in img["srcset"].split(","))]
+
+
+def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings(capsys, project_copy, tmp_path):
+    """Posts without a summary that open with three camera-sized photos, as on
+    the conference blog: listings show those photos. One post is the newest,
+    one is older than a listing page holds, so it is on a later page. On each
+    post and on every listing page, each image's srcset links files of the
+    widths it says, narrower than the photo itself."""
+    per_page = load_config(str(project_copy / "mkdocs.yml")).plugins["material/blog"].config.pagination_per_page
+    src = tmp_path / "content"
+    (src / "images").mkdir(parents=True)
+    photos = [f"stage-{n}.jpg" for n in range(3)]
+    for n, name in enumerate(photos):
+        Image.open(io.BytesIO(photo_png((MAX_WIDTH, 1067 + n)))).save(src / "images" / name, quality=90)
+    opening = "".join(f"![Photo {n} of the day]({{static}}/images/{name})\n\n" for n, name in enumerate(photos))
+    for slug, date in (("newest-photos", "2023-06-01"), ("older-photos", "2019-01-01")):
+        (src / f"{slug}.md").write_text(f"Title: {slug}\nSlug: {slug}\nDate: {date}\nCategory: {date[:4]}\n\n"
+                                        f"{opening}The day in pictures.\n\nMore words below.\n")
+    for n in range(per_page):  # newer than the older post: it moves to a later page
+        (src / f"news-{n}.md").write_text(f"Title: News {n}\nDate: 2022-01-{n + 1:02}\nCategory: 2022\nSummary: News.\n\nText.\n")
+    code, _, err = run(capsys, src, project_copy / "docs" / "blog", config=project_copy / "mkdocs.yml")
+    assert code == 0, err
+    site = build(project_copy, tmp_path / "webroot")
+
+    shown = {}  # page -> the photos it shows with a srcset
+    for page in (page for page in site.html_files() if page.startswith("blog/")):
+        for img in site.page(page).select("article img[srcset]"):
+            copies = srcset_files(site, page, img)
+            full = site.resolve(page, img["src"])
+            assert copies[-1] == (full, Image.open(full).width), page
+            for file, width in copies[:-1]:
+                with Image.open(file) as copy:
+                    assert copy.width == width < copies[-1][1], (page, file)
+            shown.setdefault(page, []).append(img["alt"])
+    later = [page for page in shown if page.startswith("blog/page/")]
+    assert shown.get("blog/index.html") and later, shown
+    for page in ["blog/index.html", *later, "blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]:
+        assert shown[page] == [f"Photo {n} of the day" for n in range(len(photos))], page

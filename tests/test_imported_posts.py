@@ -9,10 +9,12 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
+from mkdocs.config import load_config
 
-from tests.conftest import IMPORT_FIXES, REAL_WORLD, ROOT, mkdocs_build
+from tests.conftest import IMPORT_FIXES, REAL_WORLD, ROOT, BuiltSite, mkdocs_build
 from tests.test_no_external_resources import foreign, resources_of_page
 from tools.pelican_import.reader import make_post, read_source
 from tools.pelican_import.site_config import allowed_categories
@@ -99,6 +101,34 @@ def test_after_mending_links_the_build_fails_only_on_what_the_report_named(tmp_p
     result = mkdocs_build(project, tmp_path / "site")
     broken = re.findall(r"contains a link '([^']+)'", result.stderr)
     assert result.returncode == 1 and broken == left == ["old-page-that-never-existed.html"]
+
+
+def test_sponsor_logos_and_links_with_brackets_lead_to_the_sponsors_sites(tmp_path):
+    """A logo linked to its sponsor's site, a link text with brackets, code
+    or emphasis, a reference and an HTML link, each target written without
+    its scheme: mended, the strict build passes, and every link a reader
+    clicks leaves for the sponsor's site."""
+    project = tmp_path / "project"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    fixture = next((REAL_WORLD / "link_texts").glob("*.md"))
+    subprocess.run(
+        [sys.executable, "-m", "tools.pelican_import", fixture.parent, "--dest", project / "docs/blog",
+         "--config", project / "mkdocs.yml", *IMPORT_FIXES],
+        cwd=ROOT, capture_output=True, text=True,
+    )
+    site = BuiltSite(tmp_path / "webroot", load_config(str(project / "mkdocs.yml")))
+    result = mkdocs_build(project, site.dir)
+    assert result.returncode == 0, f"the strict build failed:\n{result.stderr}"
+    post = source_post(fixture)
+    page = f"blog/{post.created:%Y}/{post.slug}/index.html"
+    article = site.page(page).select_one("article.md-content__inner")
+    for facts in article.select(".md-meta"):  # the date, authors and category under the title
+        facts.decompose()
+    links = [a for a in article.select("a[href]") if not a["href"].startswith("#")]
+    assert links and [a["href"] for a in links if urlsplit(a["href"]).scheme not in ("https", "mailto")] == []
+    assert [img["alt"] for img in article.select("img") if img.find_parent("a") not in links] == []
 
 
 def test_every_image_on_an_imported_page_is_there(real_import):

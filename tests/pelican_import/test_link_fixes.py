@@ -58,3 +58,29 @@ def test_a_frame_of_the_site_is_kept_and_one_over_several_lines_is_reported():
     assert frames('<iframe src="chart.html" title="x"></iframe>', fix=True) == ('<iframe src="chart.html" title="x"></iframe>', [])
     text, faults = frames('<iframe width="560"', fix=True)
     assert text == '<iframe width="560"' and faults[0].fixed is None
+
+
+# A link read whole, as Python-Markdown reads it, whatever its text holds; {target} is where its target goes.
+LINK_FORMS = {
+    "an image as its text": "[![Sponsor](https://cdn.example.org/logo.png)]({target})",
+    "brackets in its text": "[the [2023] sponsors]({target} \"The call\")",
+    "code in its text": "[`pip install` sponsor]({target})",
+    "emphasis in its text": "[*in-kind* sponsors]({target})",
+    "an image inside an image's alt": "![![nested]]({target})",
+    "a reference definition": "[partner]: {target}",
+    "an HTML link around an image": '<a href="{target}"><img src="logo.png" alt="Bronze sponsor"></a>',
+}
+
+
+@pytest.mark.parametrize("form", LINK_FORMS)
+@pytest.mark.parametrize("target", ["www.example.com", "example.org/partners", "contact@example.org"])
+def test_a_link_gets_the_same_reading_whatever_its_text_holds(form, target):
+    line = LINK_FORMS[form].format(target=target)
+    text, faults = fix_line(line, fix=True)
+    assert text == LINK_FORMS[form].format(target=check(target).fixed)
+    assert [f.target for f in faults] == [target]
+
+
+def test_a_link_in_a_code_span_or_behind_an_escaped_bracket_is_no_link():
+    line = "`[x](www.example.com)` and \\[y](www.example.org) stay as written"
+    assert fix_line(line, fix=True) == (line, [])

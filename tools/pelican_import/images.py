@@ -93,7 +93,7 @@ class Images:
                     labelled[m["label"].casefold()] = found[1]
         listed = listed_lines(body) if not self.post.summary else [False] * len(body)
         self.result.body = [
-            self.rewrite_line(line, image_refs, labelled, None if in_listing else self.html_prefix) if keep else line
+            self.rewrite_line(line, image_refs, labelled, in_listing) if keep else line
             for line, keep, in_listing in zip(body, outside_code, listed)
         ]
         return self.result
@@ -174,17 +174,19 @@ class Images:
             return source, picture
         return (self.html_prefix if html else self.markdown_prefix) + quote(picture.name), picture
 
-    def rewrite_line(self, line: str, image_refs: set[str], labelled: dict, srcset: str | None) -> str:
-        """The line with its images' new links and attributes; `srcset` is the
-        image folder relative to the built post, None where a listing shows
-        the line (its copies' links would not resolve from there)."""
+    def rewrite_line(self, line: str, image_refs: set[str], labelled: dict, in_listing: bool) -> str:
+        """The line with its images' new links and attributes. Their copies
+        are linked from the built post; in a line a listing shows, the
+        excerpt_srcset hook makes a Markdown image's links right on each
+        listing page, but nothing rewrites raw HTML: an <img> there gets none."""
+        srcset, html_srcset = self.html_prefix, None if in_listing else self.html_prefix
         definition = REF_DEFINITION.match(line)
         if definition and definition["label"].casefold() in image_refs:
             if found := self.local(definition["src"].strip("<>"), html=False):
                 return definition["lead"] + found[0] + line[definition.end() :]
         line = MD_IMAGE.sub(lambda m: self.markdown_image(m, srcset), line)
         line = REF_IMAGE.sub(lambda m: self.reference_image(m, labelled, srcset), line)
-        line = HTML_IMG.sub(lambda m: self.html_image(m, srcset), line)
+        line = HTML_IMG.sub(lambda m: self.html_image(m, html_srcset), line)
         for old, picture in self.pictures.items():  # plain links to a file that got a new name
             if old != picture.name and not re.fullmatch(REMOTE, old):
                 for prefix in (self.markdown_prefix, self.html_prefix):

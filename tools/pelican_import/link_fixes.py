@@ -2,16 +2,26 @@
 without its scheme, a bare e-mail address as the target, and a target wrapped
 in a second pair of parentheses; and frames from other hosts, which make the
 reader's browser call them. Each is fixed only when there is one reading of
-it; the rest are reported."""
+it; the rest are reported.
+
+A link is read as Python-Markdown reads it (its own link processor finds
+where the text's brackets close and where the target is, so a link around an
+image, or with brackets, code or emphasis in its text, is one link), in
+inline form, as a reference definition, and as an HTML `<a href>` (read by
+the standard library's HTML parser)."""
 
 from __future__ import annotations
 
 import html
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import tldextract
+from markdown import Markdown
+from markdown.blockprocessors import ReferenceProcessor
+from markdown.inlinepatterns import LinkInlineProcessor
 
 # The Public Suffix List as the package ships it: no download, ever.
 _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
@@ -22,10 +32,21 @@ _FILE_LIKE = {"md", "py", "sh", "zip", "mov", "pl", "rs", "ai", "so", "ps", "cc"
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
-# [text](target "title"), ![alt](target), and [text]((target)) with a stray pair.
-INLINE = re.compile(r"(?P<open>!?\[(?P<text>[^\]]*)\]\()(?P<stray>\()?(?P<target>[^()\s]*)(?(stray)\))(?P<rest>(?:\s+\"[^\"]*\")?\))")
-# [id]: target
-REFERENCE = re.compile(r"^(?P<open> {0,3}\[[^\]]+\]:[ \t]*)(?P<target>\S+)(?P<rest>.*)$")
+
+class _LinkReader(LinkInlineProcessor):
+    """Python-Markdown's own reading of `[text](target "title")`, on a line
+    as written: nothing on it is stashed yet, so nothing to unescape."""
+
+    def unescape(self, text: str) -> str:
+        return text
+
+
+_MARKDOWN = Markdown()
+_LINK = _LinkReader(_MARKDOWN.inlinePatterns["link"].compiled_re.pattern, _MARKDOWN)
+_CODE = _MARKDOWN.inlinePatterns["backtick"]
+_ESCAPE = _MARKDOWN.inlinePatterns["escape"]
+# [id]: target "title", as Python-Markdown's block parser reads it.
+REFERENCE = ReferenceProcessor.RE
 
 
 @dataclass(frozen=True)
@@ -45,13 +66,11 @@ def host_like(target: str) -> bool:
     return bool(parts.domain and parts.suffix) and parts.suffix.lower() not in _FILE_LIKE
 
 
-def check(target: str, stray: bool = False) -> LinkFault | None:
+def check(target: str) -> LinkFault | None:
     """What is wrong with a link target as Pelican's source has it, and its
     fixed form if there is one. Targets with a scheme, anchors and Pelican's
     {static}-style links are fine; a plain path pointed into the old blog's
     output, which the site does not have."""
-    if stray:
-        return LinkFault("target in a second pair of parentheses", target, target)
     if not target or _SCHEME.match(target) or target.startswith(("#", "{", "|")):
         return None
     if _EMAIL.fullmatch(target):
@@ -61,25 +80,99 @@ def check(target: str, stray: bool = False) -> LinkFault | None:
     return LinkFault("link to a path of the old blog's output, which the site does not have", target, None)
 
 
+def masked(line: str) -> str:
+    """The line with its code spans and backslash-escaped characters blanked
+    out, same length: no link starts or ends inside them."""
+    out, at = list(line), 0
+    while at < len(line):
+        first = min((m for m in (_CODE.compiled_re.search(line, at), _ESCAPE.compiled_re.search(line, at)) if m),
+                    key=lambda m: m.start(), default=None)
+        if first is None:
+            break
+        if first.re is _CODE.compiled_re:
+            _, start, end = _CODE.handleMatch(first, line)
+            start, end = (first.start(), first.end()) if start is None else (start, end)
+        else:
+            start, end = first.start(), first.end()
+        out[start:end] = " " * (end - start)
+        at = max(end, first.start() + 1)
+    return "".join(out)
+
+
+def inline_targets(line: str) -> list[tuple[int, int]]:
+    """Where each inline link's and image's target stands on the line
+    (start, end), outer links before the links and images in their text."""
+    text, found = masked(line), []
+
+    def scan(start: int, end: int) -> None:
+        at = text.find("[", start, end)
+        while at != -1:
+            _, after_text, closed = _LINK.getText(text, at + 1)
+            href, _, after_link, linked = _LINK.getLink(text, after_text) if closed else ("", None, 0, False)
+            if not (closed and linked):
+                at = text.find("[", at + 1, end)
+                continue
+            if href:
+                begin = text.index(href, after_text)
+                found.append((begin, begin + len(href)))
+            scan(at + 1, after_text - 1)
+            at = text.find("[", after_link, end)
+
+    scan(0, len(text))
+    return found
+
+
+class _Anchors(HTMLParser):
+    """Each `<a href>` start tag on a line: its offset, its text as written, its attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[int, str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "a" and any(name == "href" for name, _ in attrs):
+            self.tags.append((self.getpos()[1], self.get_starttag_text(), attrs))
+
+
+def anchor_tags(line: str) -> list[tuple[int, str, list[tuple[str, str | None]]]]:
+    parser = _Anchors()
+    parser.feed(masked(line))
+    parser.close()
+    return parser.tags
+
+
+def mended(target: str) -> LinkFault | None:
+    """check() on a target as Python-Markdown hands it over: a second pair of
+    parentheses is still on it, and what is inside may need mending too."""
+    if len(target) > 1 and target.startswith("(") and target.endswith(")"):
+        inner = target[1:-1].strip()
+        fault = check(inner)
+        return LinkFault("target in a second pair of parentheses", inner, fault.fixed if fault and fault.fixed else inner)
+    return check(target.strip("<>"))
+
+
 def fix_line(line: str, fix: bool) -> tuple[str, list[LinkFault]]:
     """The line with its broken link targets fixed (when `fix`), and what was found."""
     faults: list[LinkFault] = []
-
-    def inline(match: re.Match) -> str:
-        fault = check(match["target"], stray=bool(match["stray"]))
-        if fault is None:
-            return match[0]
-        faults.append(fault)
-        return match["open"] + fault.fixed + match["rest"] if fix and fault.fixed else match[0]
-
-    line = INLINE.sub(inline, line)
-    reference = REFERENCE.match(line)
-    if reference:
-        fault = check(reference["target"].strip("<>"))
-        if fault:
+    edits: list[tuple[int, int, str]] = []
+    for start, end in inline_targets(line):
+        if fault := mended(line[start:end]):
             faults.append(fault)
-            if fix:
-                line = reference["open"] + fault.fixed + reference["rest"]
+            edits.append((start, end, fault.fixed))
+    if reference := REFERENCE.match(line):
+        if fault := mended(reference[2]):
+            faults.append(fault)
+            edits.append((*reference.span(2), fault.fixed))
+    for offset, tag, attrs in anchor_tags(line):
+        if fault := mended(dict(attrs)["href"] or ""):
+            faults.append(fault)
+            written = "".join(f" {name}" if value is None else f' {name}="{html.escape(fault.fixed if name == "href" else value)}"'
+                              for name, value in attrs)
+            edits.append((offset, offset + len(tag), f"<a{written}>" if fault.fixed else tag))
+    if fix:
+        for start, end, text in sorted(edits, reverse=True):
+            if text is not None:
+                line = line[:start] + text + line[end:]
     return line, faults
 
 
