@@ -47,3 +47,23 @@ def test_sitemap_lists_every_page(site, config):
         if path != "404.html" and not site.page(path).find("meta", attrs={"name": "robots", "content": "noindex"})
     }
     assert listed == pages
+
+
+def test_home_page_teaser_of_a_post_without_description_is_its_excerpt_with_working_images(project_copy):
+    """The newest post without a description shows down to <!-- more -->, its image found from the home page."""
+    from bs4 import BeautifulSoup
+
+    from tests.support import mkdocs_build
+
+    (project_copy / "docs/blog/posts/newest.md").write_text(
+        "---\ndate:\n  created: 2021-09-30 10:00:00+00:00\nauthors:\n  - pycon-india-content-team\n"
+        "categories:\n  - \"2021\"\nslug: newest\n---\n\n# The newest post\n\n"
+        "![The relations](../images/machine-learning-pycon/ai-ml-relations.svg)\n\nIts teaser.\n\n"
+        "<!-- more -->\n\nThe rest of the post, not for the home page.\n", encoding="utf-8")
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stderr
+    home = BeautifulSoup((project_copy / "site/index.html").read_text(encoding="utf-8"), "lxml")
+    teaser = home.select_one(".pi-latest .md-post__content")
+    assert "Its teaser." in text_of(teaser) and "The rest of the post" not in text_of(teaser)
+    image = teaser.select_one("img")
+    assert (project_copy / "site" / image["src"]).is_file()
