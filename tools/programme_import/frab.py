@@ -405,7 +405,7 @@ class Reader:
             else:
                 self.problem(json_path(*where, "url"), f"{event['url']!r} is no web address: left out", "a link that is no web address")
         other = self.references(where, event.get("links") or [], "links") + self.references(where, event.get("attachments") or [], "attachments")
-        slides = [link for link in other if link["_type"] == "SLIDES"]
+        slides = [link for link in other if str(link["_type"] or "").lower() == "slides"]
         if len(slides) == 1:
             links["slides"] = slides[0]["url"]
             other.remove(slides[0])

@@ -28,14 +28,14 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 
-from tools.pelican_import.report import Problem
-from tools.programme_import.records import ImportFailed, json_path
+from text_unidecode import unidecode  # python-slugify's own transliteration: "Ødegård" is "Odegard"
 
 from overrides.hooks.programme.programme_data import proposal_key
+from tools.pelican_import.report import Problem
+from tools.programme_import.records import ImportFailed, json_path
 
 DETAIL = re.compile(r"Talk Detail:\s*(\S+)", re.IGNORECASE)
 LIGHTNING = re.compile(r"^\s*lightning\s+talk\b\s*:?\s*", re.IGNORECASE)
@@ -45,8 +45,7 @@ HONORIFICS = {"dr", "prof", "mr", "ms", "mrs"}
 
 def words(text: str) -> list[str]:
     """Lower-case ASCII words: accents, punctuation and spacing do not tell titles or names apart."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", ascii_text.lower().replace("'", ""))
+    return re.findall(r"[a-z0-9]+", unidecode(text).lower().replace("'", ""))
 
 
 def name_words(name: str) -> list[str]:
