@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import yaml
 from bs4 import BeautifulSoup
 from icalendar import Calendar
+from mkdocs.config import load_config
 from slugify import slugify
 
 from tests.programme_import.conftest import (EXPORT, FRAB, events, export_data, minutes, programme_files, run_import,
@@ -89,6 +90,8 @@ def test_another_conference_is_said_and_updated_only_when_asked(project_copy):
     facts = yaml.safe_load("\n".join(b.strip() for _, b in changed).replace("&conference-name ", ""))
     assert facts == {"site_name": conference["title"], "start": datetime.fromisoformat(conference["start"]).date(),
                      "end": datetime.fromisoformat(conference["end"]).date(), "timezone": conference["time_zone_name"]}
+    config = load_config(str(project_copy / "mkdocs.yml"))  # still one name for the site and the conference
+    assert config.site_name == config.extra["conference"]["name"] == conference["title"]
 
 
 def test_bad_input_names_the_entry_and_field_and_writes_nothing(project_copy):

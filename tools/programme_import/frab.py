@@ -20,8 +20,11 @@ How each part is read:
   time, the stage or the slug change), `slug` made valid for the site, `type`
   read by keyword, `date` kept with its offset, `duration` HH:MM in minutes,
   `persons` the speakers (with their biographies), `abstract` and `description`
-  as Markdown, `url` the proposal, `links` and `attachments` named links,
-  `do_not_record`, `track` and `language`.
+  as Markdown (a `subtitle` opens the abstract: a session has none here), `url`
+  the proposal, `links` and `attachments` named links (the one typed slides is
+  `links.slides`; a path is read against the export's `base_url`; a host
+  without its scheme gets https:// with --fix), `do_not_record`, `track` and
+  `language`; a canceled or withdrawn event is left out.
 """
 
 from __future__ import annotations
