@@ -12,6 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from overrides.hooks.programme.programme_data import PROGRAMME_DIR, ProgrammeError
 from tools.pelican_import.report import Problem, print_problems
 from tools.programme_import import hugo
+from tools.programme_import.frab import NOTE_KINDS
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
 from tools.programme_import.writer import check_and_write, read_current, texts
@@ -26,7 +27,7 @@ def read_source(source: str, conference: dict, fix: bool) -> Imported:
     path = Path(source)
     if hugo.is_hugo_data(path):
         return hugo.read(path, conference, fix)
-    from tools.programme_import import frab  # noqa: PLC0415 (only when a frab export is given)
+    from tools.programme_import import frab  # noqa: PLC0415
 
     if frab.is_frab(source):
         return frab.read(source, conference, fix)
@@ -59,29 +60,39 @@ def main(argv: list[str] | None = None) -> int:
     try:
         imported = read_source(args.source, conference, args.fix)
         problems = list(imported.problems)
+        new_config = None
         if imported.conference:
             from tools.programme_import.conference import compare  # noqa: PLC0415
 
-            conference, found = compare(imported.conference, conference, config_path, update=args.update_conference,
-                                        dry_run=args.dry_run)
+            conference, found, new_config = compare(imported.conference, conference, config_path, update=args.update_conference,
+                                                    dry_run=args.dry_run)
             problems += found
         files = imported.files()
+        linked = None
         if args.recordings:
             from tools.programme_import import recordings  # noqa: PLC0415
 
-            problems += recordings.link(files, args.recordings, conference)
+            found, linked = recordings.link(files, args.recordings, conference)
+            problems += found
         current = read_current(folder)
         state_path = folder / STATE
         state = (yaml.safe_load(state_path.read_text(encoding="utf-8")) or {}) if state_path.is_file() else {}
         merged = merge(current, files, state, remove_missing=args.remove_missing)
         problems += merged.problems
-        left = [p for p in problems if not p.fixed and p.kind not in NOTES]
+        left = [p for p in problems if not p.fixed and p.kind not in NOTES | NOTE_KINDS]
         fixable = [p for p in left if p.reason.endswith("(--fix does it)")]
         if fixable:
             print_problems(problems, args.verbose)
             print(f"Nothing written: {len(fixable)} flaw(s) have one reading; run again with --fix to fix them.", file=sys.stderr)
             return 1
         changed = check_and_write(folder, docs_dir, conference, texts(merged.files, merged.state), dry_run=args.dry_run)
+        if new_config is not None:
+            # Only now: a programme the build would refuse leaves mkdocs.yml as it was, too.
+            changed.append(config_path.name)
+            if not args.dry_run:
+                partial = config_path.with_name(f".{config_path.name}.partial")
+                partial.write_text(new_config, encoding="utf-8")
+                partial.replace(config_path)
     except ImportFailed as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
@@ -92,9 +103,11 @@ def main(argv: list[str] | None = None) -> int:
     print_problems(problems, args.verbose)
     sessions = merged.files["schedule.yml"].get("sessions", [])
     verb = "would change" if args.dry_run else "changed"
+    recorded = (f"recordings linked {sum(linked.values())} ({', '.join(f'{n} by {rule}' for rule, n in linked.items())}); "
+                if linked is not None else "")
     print(f"{'Dry run' if args.dry_run else 'Summary'}: {len(sessions)} sessions, "
-          f"{len(merged.files['speakers.yml'].get('speakers', []))} speakers; {len(changed)} file(s) {verb}"
-          f"{': ' + ', '.join(changed) if changed else ''}; problems {len(left)}, fixed {len(problems) - len(left)}",
+          f"{len(merged.files['speakers.yml'].get('speakers', []))} speakers; {recorded}{len(changed)} file(s) {verb}"
+          f"{': ' + ', '.join(changed) if changed else ''}; problems {len(left)}, fixed {sum(p.fixed for p in problems)}",
           file=sys.stderr)
     return 1 if left else 0
 

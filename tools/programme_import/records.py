@@ -49,3 +49,24 @@ def line_of(entry: object) -> int:
 
 class ImportFailed(Exception):
     """The source cannot be read at all: the message says why."""
+
+
+class At(str):
+    """A JSON path standing where a Problem's line stands, so that the report reads
+    `schedule.json: $.schedule.conference.days[0]: reason` instead of `path:line: reason`."""
+
+    def __format__(self, spec: str) -> str:
+        return " " + str(self)
+
+
+def json_path(*parts: str | int) -> At:
+    """`$.schedule.conference.days[0].rooms['Gray Room'][3].date`, as jsonschema writes its errors' paths."""
+    out = "$"
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.isidentifier():
+            out += f".{part}"
+        else:
+            out += "[" + repr(part) + "]"
+    return At(out)
