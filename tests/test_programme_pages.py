@@ -65,3 +65,11 @@ def test_pages_the_team_must_still_write_say_so(site):
     for path in ("programme/code-of-conduct/index.html", "programme/faq/index.html"):
         note = site.page(path).select_one("article .admonition.note")
         assert note is not None and "For the team to write" in text_of(note.select_one(".admonition-title"))
+
+
+def test_the_recordings_page_links_every_recording_by_day(site, programme):
+    page = site.page("programme/recordings/index.html")
+    linked = [a["href"] for a in page.select("article ul.pi-sessions a") if not a["href"].startswith(("..", "."))]
+    expected = [url for _, sessions in programme.by_day() for s in sessions for _, url in s.recordings]
+    assert expected, "no session has a recording"
+    assert linked == expected

@@ -55,7 +55,7 @@ def test_the_proposal_and_the_place_in_the_schedule_are_linked(site, programme):
         assert site.resolve(page_of(session), hrefs[0]) == site.dir / "programme" / "schedule" / "index.html"
         links = facts(page).get("Links")
         expected = [url for url in (session.links.proposal, session.links.slides, session.links.recording,
-                                    session.links.announcement) if url]
+                                    session.links.announcement) if url] + [link.url for link in session.links.other]
         assert ([a["href"] for a in links.select("a")] if links else []) == expected
 
 

@@ -95,3 +95,12 @@ def test_the_command_links_recordings_and_a_second_run_changes_nothing(imported)
     assert (project / "docs" / "programme" / "schedule.yml").read_bytes() == before
     _, _, counts = linked()
     assert f"recordings linked {sum(counts.values())} (" in again.stderr and "0 file(s) changed" in again.stderr
+
+
+def test_a_later_run_without_the_recordings_keeps_them(imported):
+    """The export knows nothing of the videos: a run on it alone must not unlink them."""
+    project, source = imported
+    run_import(project, source, "--fix", "--update-conference", "--recordings", RECORDINGS)
+    linked_once = (project / "docs" / "programme" / "schedule.yml").read_bytes()
+    later = run_import(project, source, "--fix", "--update-conference")
+    assert (project / "docs" / "programme" / "schedule.yml").read_bytes() == linked_once, later.stderr

@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from overrides.hooks.programme.programme_data import PROGRAMME_DIR, ProgrammeError
 from tools.pelican_import.report import Problem, print_problems
-from tools.programme_import import hugo
+from tools.programme_import import hugo, recordings
 from tools.programme_import.frab import NOTE_KINDS
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
@@ -69,12 +69,12 @@ def main(argv: list[str] | None = None) -> int:
             problems += found
         files = imported.files()
         linked = None
+        current = read_current(folder)
         if args.recordings:
-            from tools.programme_import import recordings  # noqa: PLC0415
-
             found, linked = recordings.link(files, args.recordings, conference)
             problems += found
-        current = read_current(folder)
+        else:
+            recordings.keep(files, current)
         state_path = folder / STATE
         state = (yaml.safe_load(state_path.read_text(encoding="utf-8")) or {}) if state_path.is_file() else {}
         merged = merge(current, files, state, remove_missing=args.remove_missing)

@@ -207,3 +207,22 @@ def link(files: dict[str, dict], folder: Path, conference: dict) -> tuple[list[P
     linker = Linker(files, folder, conference)
     counts = linker.run()
     return linker.problems, counts
+
+
+def keep(files: dict[str, dict], current: dict[str, dict]) -> None:
+    """A run without --recordings keeps the recordings an earlier run linked (in place): the
+    export knows nothing of them, so taking its word would unlink every video."""
+    old = {str(s.get("uid") or s.get("slug")): s.get("links") or {}
+           for s in (current.get("schedule.yml") or {}).get("sessions") or []}
+    for session in files["schedule.yml"].get("sessions", []):
+        links = old.get(str(session.get("uid") or session.get("slug")))
+        if not links:
+            continue
+        mine = session.setdefault("links", {})
+        if links.get("recording") and not mine.get("recording"):
+            mine["recording"] = links["recording"]
+        videos = [o for o in links.get("other") or [] if str(o.get("title", "")).startswith("Recording: ")]
+        if videos and not any(str(o.get("title", "")).startswith("Recording: ") for o in mine.get("other") or []):
+            mine["other"] = [*(mine.get("other") or []), *videos]
+        if not mine:
+            session.pop("links")

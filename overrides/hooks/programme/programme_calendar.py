@@ -47,10 +47,10 @@ def event(programme: Programme, session, *, page_url: str, host: str) -> Event:
     lines = [TYPE_NAMES[session.type] + (f" by {', '.join(names)}" if names else "") + "."]
     if session.abstract:
         lines.append(session.abstract.strip())
-    for label, url in (("Session", page_url), ("Proposal", session.links.proposal), ("Slides", session.links.slides),
-                       ("Recording", session.links.recording)):
+    for label, url in (("Session", page_url), ("Proposal", session.links.proposal), ("Slides", session.links.slides)):
         if url:
             lines.append(f"{label}: {url}")
+    lines += [f"Recording: {url}" if title == session.title else f"Recording, {title}: {url}" for title, url in session.recordings]
     item.add("description", "\n\n".join(lines))
     return item
 

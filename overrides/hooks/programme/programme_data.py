@@ -136,6 +136,14 @@ class Session(Entry):
         return self.stage == "all"
 
     @property
+    def recordings(self) -> list[tuple[str, str]]:
+        """(title, address) of each recording: the session's own, then those of its parts
+        (a lightning talks session's talks, as `links.other` entries titled "Recording: …")."""
+        own = [(self.title, self.links.recording)] if self.links.recording else []
+        return own + [(link.title.removeprefix("Recording: "), link.url) for link in self.links.other
+                      if link.title.startswith("Recording: ")]
+
+    @property
     def calendar_uid(self) -> str:
         return self.uid or self.slug
 
@@ -501,5 +509,5 @@ def calls_to_action(programme: Programme) -> list[tuple[str, str]]:
         return [schedule, tickets, *keynotes]
     if phase == "live":
         return [("Join the stream", conference.get("stream") or conference["website"]), schedule]
-    recordings = "programme/recordings/" if any(s.links.recording for s in programme.sessions) else conference.get("recordings")
+    recordings = "programme/recordings/" if any(s.recordings for s in programme.sessions) else conference.get("recordings")
     return [schedule, *([("Watch the recordings", recordings)] if recordings else []), *keynotes]

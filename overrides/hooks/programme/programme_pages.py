@@ -135,7 +135,7 @@ def recordings_page(programme: Programme) -> str:
              "description": f"The recorded sessions of {programme.conference['name']}, by day."}
     body = ["# Recordings", marker("recordings-intro")]
     for day, sessions in programme.by_day():
-        if any(s.links.recording for s in sessions):
+        if any(s.recordings for s in sessions):
             body += [f"## {day_phrase(day.date)}", marker("recordings", day.date.isoformat())]
     return page_source(front, body)
 
