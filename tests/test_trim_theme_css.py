@@ -59,9 +59,9 @@ def test_a_build_with_the_classes_of_the_last_one_takes_its_stylesheet_from_the_
     assert mkdocs_build(project_copy, tmp_path / "second").returncode == 0
     assert main_stylesheet(tmp_path / "second").endswith("/* from the cache */")
 
-    # A page that starts using an admonition gets its rules back: a new entry, not the old one.
+    # A page that starts using content tabs gets their rules back: a new entry, not the old one.
     page = project_copy / "docs/index.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n<div class="admonition">Note</div>\n', encoding="utf-8")
+    page.write_text(page.read_text(encoding="utf-8") + '\n<div class="tabbed-set">Tabs</div>\n', encoding="utf-8")
     assert mkdocs_build(project_copy, tmp_path / "third").returncode == 0
-    assert ".admonition" in main_stylesheet(tmp_path / "third")
-    assert ".admonition" not in main_stylesheet(tmp_path / "first")
+    assert ".tabbed-set" in main_stylesheet(tmp_path / "third")
+    assert ".tabbed-set" not in main_stylesheet(tmp_path / "first")
