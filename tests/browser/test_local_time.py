@@ -42,7 +42,9 @@ def test_a_reader_far_west_sees_their_own_day_and_time_beside_each(browser, site
     assert local.is_visible()
     text = local.inner_text()
     assert text.startswith("Your time:")
-    assert f"{theirs:%b} {theirs.day}" in text and f"{theirs:%a}" in text
+    offset = theirs.utcoffset().total_seconds() / 3600
+    assert f"{theirs:%a} {theirs.day} {theirs:%b}, {theirs:%H:%M}" in text  # their day, as the page writes days
+    assert text.endswith(f"UTC−{abs(int(offset))}")
     shown = page.locator(".pi-local:visible").count()
     assert shown == len(programme.sessions)
 
