@@ -25,11 +25,14 @@
     var match = /([+-])(\d\d):(\d\d)$/.exec(text);
     return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
   }
-  document.querySelectorAll(".pi-local[data-start]").forEach(function (slot) {
-    var start = new Date(slot.dataset.start);
-    var end = new Date(slot.dataset.end);
+  // Each empty slot follows the times it is for: <span class="pi-when"><time>…</time>–<time>…</time></span>.
+  document.querySelectorAll(".pi-when + .pi-local").forEach(function (slot) {
+    var times = slot.previousElementSibling.querySelectorAll("time[datetime]");
+    var writtenStart = times[0].getAttribute("datetime");
+    var start = new Date(writtenStart);
+    var end = new Date(times[1].getAttribute("datetime"));
     var mine = -start.getTimezoneOffset();
-    if (mine === written(slot.dataset.start)) {
+    if (mine === written(writtenStart)) {
       return;
     }
     var sameDay = start.toDateString() === end.toDateString();
