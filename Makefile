@@ -38,12 +38,13 @@ test: $(VENV)/.installed $(NODE_TOOLS)
 # Benchmarks, not tests: each prints a table and exits non-zero when it misses
 # a target: bench/lighthouse (page speed, from package-lock.json) and
 # bench/scale (build time and memory against Pelican at 300, 1,000 and 3,000
-# posts, about 25 minutes; `bench/scale --sizes 300 --reps 1` takes two).
+# posts, about 25 minutes; `bench/scale --sizes 300 --reps 1` takes two) and
+# bench/programme (a programme page's cost to the build beside a post's, about 5 minutes).
 # bench/import-real needs a Pelican blog to bring across, so it
 # is run by hand (README, "Moving from Pelican"); so is bench/serve (seconds from
 # saving a post to `make serve` serving it, at 300 posts; about 2 minutes).
 bench: $(VENV)/.installed node_modules/.installed
-	@status=0; for script in bench/lighthouse bench/scale; do echo "== $$script"; "$$script" || status=1; done; exit $$status
+	@status=0; for script in bench/lighthouse bench/scale bench/programme; do echo "== $$script"; "$$script" || status=1; done; exit $$status
 
 clean:
 	rm -rf $(SITE_DIR) $(SITE_DIR).partial .pytest_cache
