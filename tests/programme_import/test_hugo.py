@@ -190,7 +190,7 @@ def test_a_session_edited_by_hand_is_kept_on_the_next_run(empty_programme):
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     again = run(empty_programme, "--fix")
-    assert "packaging-without-tears was edited by hand" in again.stderr
+    assert "programme/schedule.yml: sessions packaging-without-tears: edited by hand: kept as it is" in again.stderr
     assert "title: Packaging Without Any Tears" in path.read_text(encoding="utf-8")
 
 

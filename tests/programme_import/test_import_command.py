@@ -59,7 +59,7 @@ def test_a_session_edited_by_hand_is_kept_and_reported(imported):
     session = sessions_by_uid(project)[event["guid"]]
     assert session["title"] == "Keynote: the team's own title"
     assert session["duration"] == minutes(event["duration"])  # not the 01:30 upstream
-    assert f"sessions: {event['guid']} was edited by hand: kept as it is" in run.stderr
+    assert f"programme/schedule.yml: sessions {event['guid']}: edited by hand: kept as it is" in run.stderr
 
 
 def test_a_session_gone_upstream_is_reported_then_removed_when_asked(imported):
@@ -71,7 +71,7 @@ def test_a_session_gone_upstream_is_reported_then_removed_when_asked(imported):
     source.write_text(json.dumps(data), encoding="utf-8")
     run = run_import(project, source, "--fix", "--update-conference")
     assert event["guid"] in sessions_by_uid(project)
-    assert f"sessions: {event['guid']} is gone from the source: kept (--remove-missing removes it)" in run.stderr
+    assert f"programme/schedule.yml: sessions {event['guid']}: gone from the source: kept (--remove-missing removes it)" in run.stderr
     run = run_import(project, source, "--fix", "--update-conference", "--remove-missing")
     assert event["guid"] not in sessions_by_uid(project), run.stderr
 

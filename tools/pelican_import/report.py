@@ -27,8 +27,13 @@ class Problem:
     # Fixed by the importer (reported, but not a problem left for a person).
     fixed: bool = field(default=False, compare=False)
 
+    @property
+    def place(self) -> str:
+        """`path:line`, or the path alone where no line is known (a whole entry, a whole file)."""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {'fixed: ' if self.fixed else ''}{self.reason}"
+        return f"{self.place}: {'fixed: ' if self.fixed else ''}{self.reason}"
 
 
 def problem(source: Source, line: int, reason: str, kind: str = "") -> Problem:
@@ -80,6 +85,6 @@ def print_problems(problems: list[Problem], verbose: bool = False, out: TextIO |
                 for each in found:
                     print(each, file=out)
                 continue
-            places = ", ".join(f"{p.path}:{p.line}" for p in found[:GROUP_SHOWS])
+            places = ", ".join(p.place for p in found[:GROUP_SHOWS])
             label = "fixed: " + kind if fixes else kind
             print(f"{len(found)} × {label}: {places} and {len(found) - GROUP_SHOWS} more (--verbose lists each)", file=out)

@@ -88,7 +88,7 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                         kept[f"{section}/{key}"] = mark
                     if old != entry:
                         how = "edited" if mark is not None else "written"
-                        problems.append(Problem(f"programme/{name}", 0, f"{section}: {key} was {how} by hand: kept as it is, "
+                        problems.append(Problem(f"programme/{name}: {section} {key}", 0, f"{how} by hand: kept as it is, "
                                                 "not updated from the import", f"{how} by hand, kept"))
             for key, old in old_entries.items():
                 if key in new_entries:
@@ -97,12 +97,12 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                 if mark is None:
                     entries.append(old)  # the team's own entry
                 elif remove_missing:
-                    problems.append(Problem(f"programme/{name}", 0, f"{section}: {key} is gone from the source: removed",
+                    problems.append(Problem(f"programme/{name}: {section} {key}", 0, "gone from the source: removed",
                                             "gone from the source", fixed=True))
                 else:
                     entries.append(old)
                     kept[f"{section}/{key}"] = mark
-                    problems.append(Problem(f"programme/{name}", 0, f"{section}: {key} is gone from the source: kept "
+                    problems.append(Problem(f"programme/{name}: {section} {key}", 0, "gone from the source: kept "
                                             "(--remove-missing removes it)", "gone from the source"))
             result[section] = entries
         for section, old_value in (have or {}).items():
