@@ -17,8 +17,11 @@
   function clock(d) {
     return two(d.getHours()) + ":" + two(d.getMinutes());
   }
-  function offset(minutes) {  // "UTC−10", "UTC+5:30"
+  function offset(minutes) {  // "UTC", "UTC−10", "UTC+5:30"
     var whole = Math.abs(minutes);
+    if (!whole) {
+      return "UTC";
+    }
     return "UTC" + (minutes < 0 ? "\u2212" : "+") + Math.floor(whole / 60) + (whole % 60 ? ":" + two(whole % 60) : "");
   }
   function written(text) {  // the offset a time of the page is written with, in minutes
