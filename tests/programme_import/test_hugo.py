@@ -2,7 +2,6 @@
 folder written for the tests with each flaw the real 2021 data had, and the
 command a team runs on it."""
 
-import shutil
 import subprocess
 import sys
 from datetime import datetime, timedelta
