@@ -139,3 +139,8 @@ def test_the_build_stops_on_bad_data_and_names_it(project_copy):
     assert "the programme's data in docs/programme/ is wrong" in result.stderr
     assert "no stage 'stage-22'" in result.stderr
     assert not (project_copy / "site" / "programme").exists()
+
+
+def test_a_speaker_id_used_twice_is_named(docs, conference):
+    data = edit(docs, "speakers.yml", lambda d: d["speakers"].append({**d["speakers"][0], "name": "Someone Else"}))
+    assert f"programme/speakers.yml: speakers: the id {data['speakers'][0]['id']!r} is used twice" in problems(docs, conference)

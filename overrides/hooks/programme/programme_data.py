@@ -221,16 +221,14 @@ class Programme:
         self.sessions = sorted(schedule.sessions, key=lambda s: (s.start, self.stage_order(s), s.slug))
         self._entries = {id(s): index for index, s in enumerate(schedule.sessions)}  # where each is in the file
         self.speakers = {speaker.id: speaker for speaker in speakers.speakers}
+        # As the files have them, for check() to find an id written twice.
+        self.ids = {"stages": [s.id for s in schedule.stages], "speakers": [s.id for s in speakers.speakers]}
         self.tiers = sponsors.tiers
         self.sponsors = sponsors.sponsors
         self.partners = sponsors.partners
         self.tickets = tickets.tickets
         # The blog posts that link each session, by slug, then by the post's file (hooks/programme/programme_blog.py).
         self.mentions: dict[str, dict[str, object]] = defaultdict(dict)
-
-    @property
-    def phase(self) -> str:
-        return self.conference["phase"]
 
     def entry(self, session: Session) -> str:
         """`sessions[3] (slug)`: the session as the file has it, for messages."""
@@ -397,12 +395,13 @@ def check(programme: Programme, docs_dir: Path) -> list[str]:
                     f"{schedule}: {programme.entry(second)}.start: overlaps {first.slug!r} on {stage} "
                     f"({programme.local(second.start):%Y-%m-%d %H:%M} is before {first.slug!r} ends at {programme.local(first.finish):%H:%M})"
                 )
-    ids = [speaker.id for speaker in programme.speakers.values()]
     for speaker in programme.speakers.values():
         if speaker.photo and not (docs_dir / speaker.photo).is_file():
             problems.append(f"{speakers}: speakers ({speaker.id}).photo: no file docs/{speaker.photo}")
-    if len(ids) != len(set(ids)):
-        problems.append(f"{speakers}: speakers: an id is used twice")
+    for kind, file in (("stages", schedule), ("speakers", speakers)):
+        twice = sorted({i for i in programme.ids[kind] if programme.ids[kind].count(i) > 1})
+        if twice:
+            problems.append(f"{file}: {kind}: the id {', '.join(map(repr, twice))} is used twice")
     tiers = {tier.id for tier in programme.tiers}
     for sponsor in programme.sponsors:
         if sponsor.tier not in tiers:
