@@ -80,8 +80,8 @@ def mkdocs_build(
 
 
 def load_hook(name: str):
-    """A fresh copy of the hook overrides/hooks/<name>.py, loaded as MkDocs loads it."""
-    path = ROOT / "overrides" / "hooks" / f"{name}.py"
+    """A fresh copy of the hook overrides/hooks/<part>/<name>.py, loaded as MkDocs loads it."""
+    (path,) = (ROOT / "overrides" / "hooks").glob(f"*/{name}.py")
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.path.insert(0, str(path.parent))  # as MkDocs does: hooks import their neighbours (site_rules)

@@ -67,7 +67,7 @@ def test_bad_input_fails_the_build_naming_file_and_problem(project_copy, tmp_pat
         assert words in result.stderr, f"{words!r} not in the error:\n{result.stderr}"
 
 
-# Conference facts in mkdocs.yml (overrides/hooks/conference_facts.py): what
+# Conference facts in mkdocs.yml (overrides/hooks/site/conference_facts.py): what
 # is written there, what a slip makes of it, and what the error must name.
 CONFERENCE_FAULTS = {
     "organiser missing": ("    organiser: the Python community in India\n", "", ["organiser", "Required"]),

@@ -1,4 +1,4 @@
-"""The build-time hooks (overrides/hooks/post_lookup.py, summary_excerpts.py,
+"""The build-time hooks (overrides/hooks/build/post_lookup.py, summary_excerpts.py,
 excerpt_heads.py, libyaml_front_matter.py, shared_nav.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
 them, and the work they save is counted (not timed), so that a Material
@@ -18,11 +18,11 @@ from mkdocs.structure.pages import Page
 from tests.support import VARIANTS, load_hook, mkdocs_build
 
 HOOKS = [
-    "overrides/hooks/post_lookup.py",
-    "overrides/hooks/summary_excerpts.py",
-    "overrides/hooks/excerpt_heads.py",
-    "overrides/hooks/libyaml_front_matter.py",
-    "overrides/hooks/shared_nav.py",
+    "overrides/hooks/build/post_lookup.py",
+    "overrides/hooks/build/summary_excerpts.py",
+    "overrides/hooks/build/excerpt_heads.py",
+    "overrides/hooks/build/libyaml_front_matter.py",
+    "overrides/hooks/build/shared_nav.py",
 ]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 

@@ -26,7 +26,7 @@ def documented_order() -> dict[str, list[tuple[str, int]]]:
 
 
 def short_name(key: str) -> str:
-    """'material/blog' -> 'blog', 'overrides/hooks/feed_image.py' -> 'feed_image'."""
+    """'material/blog' -> 'blog', 'overrides/hooks/blog/feed_image.py' -> 'feed_image'."""
     return Path(key).stem if key.endswith(".py") else key.rsplit("/", 1)[-1]
 
 

@@ -1,4 +1,4 @@
-"""Readers get minified pages (overrides/hooks/minify_pages.py), with the
+"""Readers get minified pages (overrides/hooks/site/minify_pages.py), with the
 text and the preformatted blocks they would get unminified, and nothing of
 the minifier's work is left beside them."""
 

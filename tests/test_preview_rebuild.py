@@ -1,5 +1,5 @@
 """Under `mkdocs serve`, a saved post rebuilds its page and its listings
-only (overrides/hooks/preview_rebuild.py), and the writer then sees what a
+only (overrides/hooks/build/preview_rebuild.py), and the writer then sees what a
 full build would show them; any other change gets the full build."""
 
 import types

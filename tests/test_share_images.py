@@ -2,7 +2,6 @@
 and date, every other page the conference card; both drawn at build time
 from extra.conference with the home page's dates phrase."""
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -12,16 +11,7 @@ from PIL import Image
 
 from tests.conftest import MORE_POSTS_VARIANT, ROOT, mkdocs_build, post_sources
 from tests.html import text_of
-
-HOOKS = ROOT / "overrides" / "hooks"
-
-
-def load_hook(name: str):
-    spec = importlib.util.spec_from_file_location(name, HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
+from tests.support import load_hook
 
 def meta(page, key):
     tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})

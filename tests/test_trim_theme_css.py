@@ -4,7 +4,7 @@ import importlib.util
 
 from tests.support import ROOT, mkdocs_build
 
-spec = importlib.util.spec_from_file_location("trim_theme_css", ROOT / "overrides/hooks/trim_theme_css.py")
+spec = importlib.util.spec_from_file_location("trim_theme_css", ROOT / "overrides/hooks/site/trim_theme_css.py")
 trim = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(trim)
 

@@ -1,4 +1,4 @@
-"""Trimming Material's stylesheets (overrides/hooks/trim_theme_css.py) changes nothing a
+"""Trimming Material's stylesheets (overrides/hooks/site/trim_theme_css.py) changes nothing a
 reader sees: each page looks the same to the pixel, in both palettes, on a phone and a
 desktop, and the open search is styled the same, as in a build with Material's
 stylesheets untrimmed."""
@@ -9,7 +9,7 @@ from mkdocs.config import load_config
 from tests.conftest import BuiltSite
 from tests.support import PAGES, ROOT, VARIANTS, VIEWPORTS, mkdocs_build, serve
 
-HOOK = "overrides/hooks/trim_theme_css.py"
+HOOK = "overrides/hooks/site/trim_theme_css.py"
 
 
 def test_the_untrimmed_variant_leaves_out_only_the_trimming(config):

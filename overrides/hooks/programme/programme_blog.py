@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from programme_data import day_phrase, for_build, proposal_key, session_uri, span, speaker_uri
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # site_rules is with the blog's hooks, one folder up
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # site_rules.py, the rules every part asks, is in overrides/hooks/
 from site_rules import BlogRules, is_post, old_pages  # noqa: E402
 
 HREF = re.compile(r"""<a\s[^>]*?href=["']([^"']+)["']""", re.IGNORECASE)

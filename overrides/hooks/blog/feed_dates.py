@@ -4,7 +4,11 @@ The RSS plugin falls back to the time of the build for a post without
 `date.updated`, so every build would announce every post as just updated.
 """
 
-from site_rules import is_post
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+from site_rules import is_post  # noqa: E402
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -25,6 +25,7 @@ from __future__ import annotations
 import inspect
 import logging
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -35,7 +36,9 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
-from site_rules import split_front_matter
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+from site_rules import split_front_matter  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.preview_rebuild")
 

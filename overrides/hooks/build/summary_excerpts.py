@@ -24,6 +24,8 @@ hook sets and reads, and fails the build, naming what is gone, if not.
 """
 
 import inspect
+import sys
+from pathlib import Path
 
 from material.plugins.blog.structure import Excerpt
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +34,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from site_rules import is_post
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+from site_rules import is_post  # noqa: E402
 
 # What Excerpt.render uses that this hook also sets or reads: the excerpt
 # treeprocessor's name, the post's title rule, the excerpt's URL and outputs.

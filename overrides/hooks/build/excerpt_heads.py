@@ -22,6 +22,8 @@ or nothing but link definitions below it.
 """
 
 import re
+import sys
+from pathlib import Path
 
 from material.plugins.blog.structure import Excerpt
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,8 +31,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from site_rules import is_post
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
 import summary_excerpts  # noqa: F401 (on load it fails the build if Excerpt.render has changed)
+from site_rules import is_post  # noqa: E402
 
 # The extensions this site converts posts with (MkDocs adds the first three).
 KNOWN_EXTENSIONS = {"toc", "tables", "fenced_code", "attr_list", "md_in_html", "admonition"}

@@ -9,9 +9,13 @@ on a phone: load it lazily, so it no longer competes with the page.
 """
 
 import re
+import sys
+from pathlib import Path
 
 from mkdocs.plugins import event_priority
-from site_rules import is_post
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+from site_rules import is_post  # noqa: E402
 
 FIRST_IMG = re.compile(r"<img(?![^>]*\bfetchpriority=)", re.IGNORECASE)
 OTHER_IMG = re.compile(r"<img(?![^>]*\b(?:fetchpriority|loading)=)", re.IGNORECASE)

@@ -10,11 +10,14 @@ search engines not to index it.
 
 import html
 import posixpath
+import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from site_rules import BlogRules, old_pages
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+from site_rules import BlogRules, old_pages  # noqa: E402
 
 _site_paths: set[str] = set()
 
