@@ -336,20 +336,26 @@ class Reader:
 
     # Tickets, sponsors, partners ---------------------------------------------------------------
 
-    def price(self, entry: dict) -> Decimal | str | None:
+    @staticmethod
+    def number(text: str) -> int | float:
+        """As YAML reads it back, so that a second run's fingerprint is the first's (a Decimal would be a string)."""
+        value = Decimal(text)
+        return int(value) if value == value.to_integral_value() else float(value)
+
+    def price(self, entry: dict) -> int | float | str | None:
         cost = entry.get("cost")
         text = str(cost if cost is not None else "").strip()
         if text.lower() == "free":
-            return Decimal(0)
+            return 0
         try:
-            return Decimal(text)
+            return self.number(text)
         except InvalidOperation:
             pass
         least = AT_LEAST.match(text)
         if least:
             if self.fixed("tickets.yml", entry, f"{entry['name']!r}: cost {text!r} ({least[1]} or more, as the buyer chooses): "
                           f"{least[1]}, its least (the site's tickets have one price)", "a price with a '+'"):
-                return Decimal(least[1])
+                return self.number(least[1])
             return text
         self.problem("tickets.yml", entry, f"{entry['name']!r}: cost {cost!r} is not a price: the ticket is left out")
         return None
