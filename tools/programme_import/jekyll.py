@@ -264,8 +264,9 @@ class Reader:
             session = self.session(talk)
             if session is not None:
                 sessions.append(session)
-        days = sorted({s["start"].date() for s in sessions} | {day for _, first, last in spans
-                                                                for day in (date.fromordinal(n) for n in range(first.toordinal(), last.toordinal() + 1))})
+        # Every day of the conference's parts, the sprints' too, though the data has no session on it.
+        spanned = {date.fromordinal(n) for _, first, last in spans for n in range(first.toordinal(), last.toordinal() + 1)}
+        days = sorted({s["start"].date() for s in sessions} | spanned)
         self.out.schedule = {
             "days": [{"date": day, "name": self.day_name(day, spans)} for day in days],
             "stages": [{"id": i, "name": n} for i, n in self.stages.items()]
