@@ -64,3 +64,11 @@ def imported(project_copy, tmp_path):
     run = run_import(project_copy, source, "--fix", "--update-conference", "--remove-missing")
     assert run.returncode == 1, run.stderr  # the unmapped type is left for a person
     return project_copy, source
+
+
+@pytest.fixture
+def empty_programme(project_copy):
+    """A copy of the project without a programme yet."""
+    for path in (project_copy / "docs" / "programme").glob("*.yml"):  # the import's record (.programme-import.yml) too
+        path.unlink()
+    return project_copy

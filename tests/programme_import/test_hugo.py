@@ -150,13 +150,6 @@ def run(project: Path, *options: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True)
 
 
-@pytest.fixture
-def empty_programme(project_copy):
-    for path in (project_copy / "docs" / "programme").glob("*.yml"):  # the import's record (.programme-import.yml) too
-        path.unlink()
-    return project_copy
-
-
 def programme_files(project: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted((project / "docs" / "programme").glob("[!.]*.yml"))}
 

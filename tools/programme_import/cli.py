@@ -11,7 +11,7 @@ from mkdocs.utils.yaml import yaml_load
 
 from overrides.hooks.programme.programme_data import PROGRAMME_DIR, ProgrammeError
 from tools.pelican_import.report import Problem, print_problems
-from tools.programme_import import hugo, recordings
+from tools.programme_import import hugo, jekyll, recordings
 from tools.programme_import.frab import NOTE_KINDS
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
@@ -27,6 +27,8 @@ def read_source(source: str, conference: dict, fix: bool) -> Imported:
     path = Path(source)
     if hugo.is_hugo_data(path):
         return hugo.read(path, conference, fix)
+    if jekyll.is_jekyll_data(path):
+        return jekyll.read(path, conference, fix)
     from tools.programme_import import frab  # noqa: PLC0415
 
     if frab.is_frab(source):
