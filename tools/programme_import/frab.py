@@ -15,15 +15,19 @@ How each part is read:
   `extra.conference` is compared with (conference.py), and the schedule's days;
 - rooms -> stages, their ids the rooms' names as slugs (a room's guid is not
   trusted to tell rooms apart: pretalx has given two rooms one guid); a room
-  without events is no stage, and is said so;
+  without events is no stage, and is said so; the room "All stages" of this
+  site's own export (schedule_exports.py) is `stage: all`;
 - events -> sessions: `guid` the session's `uid` (its calendar id, kept when the
-  time, the stage or the slug change), `slug` made valid for the site, `type`
+  time, the stage or the slug change; a guid this site's own export made from a
+  session's calendar UID is that UID again, `own_guids`), `slug` made valid for the site, `type`
   read by keyword, `date` kept with its offset, `duration` HH:MM in minutes,
   `persons` the speakers (with their biographies), `abstract` and `description`
   as Markdown (a `subtitle` opens the abstract: a session has none here), `url`
-  the proposal, `links` and `attachments` named links (the one typed slides is
-  `links.slides`; a path is read against the export's `base_url`; a host
-  without its scheme gets https:// with --fix), `do_not_record`, `track` and
+  the proposal (unless it is the event's own page, `origin_url`), `links` and
+  `attachments` named links (the one typed slides is `links.slides`, media
+  `links.recording`, blog `links.announcement`; a path is read against the
+  export's `base_url`; a host without its scheme gets https:// with --fix),
+  `do_not_record`, `track` and
   `language`; a canceled or withdrawn event is left out.
 """
 
@@ -39,7 +43,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slugify import slugify
 
-from overrides.hooks.programme.programme_data import SLUG
+from overrides.hooks.programme.programme_data import ALL_STAGES, SLUG
 from tools.pelican_import.link_fixes import host_like
 from tools.pelican_import.report import Problem
 from tools.programme_import.records import Imported, ImportFailed, json_path
@@ -240,6 +244,9 @@ class Reader:
         names = [room.get("name") for _, room in listed if room.get("name")] + [n for n in used if n]
         stages: dict[str, str] = {}
         for name in dict.fromkeys(names):
+            if name == ALL_STAGES and name in used:  # this site's own export: its sessions on every stage
+                stages[name] = "all"
+                continue
             if name not in used:
                 where = next((w for w, room in listed if room.get("name") == name), json_path("schedule", "conference", "rooms"))
                 self.problem(where, f"room {name!r} has no events: no stage for it", "a room without events")
@@ -401,17 +408,18 @@ class Reader:
         if description := self.localized(event.get("description")):
             session["description"] = description
         links = {}
-        if event.get("url"):
+        if event.get("url") and event["url"] != event.get("origin_url"):  # the event's own page is not its proposal
             url = self.web(event["url"])
             if url:
                 links["proposal"] = url
             else:
                 self.problem(json_path(*where, "url"), f"{event['url']!r} is no web address: left out", "a link that is no web address")
         other = self.references(where, event.get("links") or [], "links") + self.references(where, event.get("attachments") or [], "attachments")
-        slides = [link for link in other if str(link["_type"] or "").lower() == "slides"]
-        if len(slides) == 1:
-            links["slides"] = slides[0]["url"]
-            other.remove(slides[0])
+        for field, kind in (("slides", "slides"), ("recording", "media"), ("announcement", "blog")):
+            typed = [link for link in other if str(link["_type"] or "").lower() == kind]
+            if len(typed) == 1:
+                links[field] = typed[0]["url"]
+                other.remove(typed[0])
         if other:
             links["other"] = [{"title": link["title"], "url": link["url"]} for link in other]
         if links:
@@ -464,7 +472,7 @@ class Reader:
                              "a day not listed", fixed=True)
         self.out.schedule = {
             "days": [{"date": day} for day in sorted(set(days))],
-            "stages": [{"id": stage, "name": name} for name, stage in stages.items()],
+            "stages": [{"id": stage, "name": name} for name, stage in stages.items() if stage != "all"],
             "sessions": sessions,
         }
         self.out.speakers = {"speakers": sorted(self.speakers.values(), key=lambda s: s["id"])}
@@ -476,3 +484,15 @@ def read(source: str, conference: dict, fix: bool) -> Imported:
     if isinstance(data, json.JSONDecodeError):
         raise ImportFailed(f"{shown}: not readable as JSON: {data}")
     return Reader(data, shown, conference, fix).read()
+
+
+def own_guids(imported: Imported, programme) -> None:
+    """An export of this site's own (schedule_exports.py) names each session by a guid made from its
+    calendar UID: such a session keeps the uid it has here (none, when its slug is its UID)."""
+    for session in imported.schedule["sessions"]:
+        mine = programme.session_of_guid(str(session.get("uid") or ""))
+        if mine is not None:
+            if mine.uid or session["slug"] != mine.slug:
+                session["uid"] = mine.calendar_uid
+            else:
+                session.pop("uid")
