@@ -71,6 +71,9 @@ def test_every_session_is_an_event_at_its_time_on_its_stage_with_its_speakers(ex
         assert xml.findtext("title") == session.title and xml.findtext("date") == event["date"]
         assert xml.getparent().get("name") == room and int(xml.get("id")) == event["id"]
         assert [p.text for p in xml.iter("person")] == [programme.speakers[s].name for s in session.speakers]
+        # ConfClerk leaves out a person without an id, and shows <links> but not <url>.
+        assert all(p.get("id", "").isdigit() for p in xml.iter("person"))
+        assert event["origin_url"] in [link.get("href") for link in xml.iter("link")]
 
 
 def test_each_events_guid_is_made_from_the_uid_its_calendar_event_has(site, exported, programme):

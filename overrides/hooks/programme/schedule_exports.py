@@ -57,7 +57,7 @@ def rooms(programme: Programme) -> list[str]:
 
 
 def event_id(guid: str) -> int:
-    """A positive integer from the guid (the schemas want one; ConfClerk keys events by it)."""
+    """A positive integer from a guid (the schemas want one; ConfClerk keys events and persons by it)."""
     return int(guid.replace("-", "")[:7], 16) + 1
 
 
@@ -74,20 +74,21 @@ def references(session: Session) -> list[dict]:
 def event(programme: Programme, session: Session, page_url: str) -> dict:
     """One event; `url` its proposal, else its page here, which `origin_url` always is (the importer
     reads `url` as the proposal only when it is not the event's own page)."""
-    guid = programme.event_guid(session)
+    event_guid = programme.event_guid(session)
     begin = programme.local(session.start)
     persons = []
     for speaker_id in session.speakers:
         speaker = programme.speakers[speaker_id]
-        person = {"name": speaker.name, "guid": speaker_guid(programme, speaker_id)}
+        guid = speaker_guid(programme, speaker_id)
+        person = {"name": speaker.name, "guid": guid, "id": event_id(guid)}  # ConfClerk keys persons by id
         if speaker.bio:
             person["biography"] = speaker.bio.strip()
         if speaker.links:
             person["links"] = [{"url": link.url, "title": link.title} for link in speaker.links]
         persons.append(person)
     item = {
-        "guid": guid,
-        "id": event_id(guid),
+        "guid": event_guid,
+        "id": event_id(event_guid),
         "date": begin.isoformat(),
         "start": f"{begin:%H:%M}",
         "duration": hh_mm(minutes(session)),
@@ -195,8 +196,12 @@ def schedule_xml(data: dict) -> bytes:
                     _text(element, tag, item[tag] or "")
                 persons = ET.SubElement(element, "persons")
                 for person in item["persons"]:
-                    _text(persons, "person", person["name"], guid=person["guid"])
+                    _text(persons, "person", person["name"], id=person.get("id"), guid=person["guid"])
                 links = ET.SubElement(element, "links")
+                # ConfClerk and Giggity show <links>, not <url>: the proposal and the page here come first.
+                if item["url"] != item["origin_url"]:
+                    _text(links, "link", "Proposal", href=item["url"])
+                _text(links, "link", "On the conference site", href=item["origin_url"])
                 for link in item["links"]:
                     _text(links, "link", link["title"], href=link["url"], type=link.get("type"))
                 ET.SubElement(element, "attachments")
