@@ -193,3 +193,19 @@ def test_an_edition_that_moved_keeps_its_calendar_files_and_uids_where_they_were
             old = site.dir / programme.facts.old_folder / path.relative_to(site.dir / programme.folder)
             assert old.read_bytes() == path.read_bytes()
             assert all(uid.endswith(f"@{host(config)}") for uid in published_uids(old))
+
+
+def test_after_an_import_writes_an_edition_its_calendars_remember_the_change(project_copy, programme):
+    """What the importer's writer runs once it has written docs/<year>/: the memory is current again."""
+    from tools.calendar_state import calendar_events, remember  # noqa: PLC0415
+
+    moved = next(s for s in programme.with_pages() if s.type == "talk")
+    move_five_minutes_later(project_copy, programme, moved)
+    docs = project_copy / "docs"
+    edited = load(docs, programme.year)
+    assert calendar_events.problems(edited, calendar_events.Memory.read(docs, edited))
+    assert remember(docs, docs / programme.folder)
+    memory = calendar_events.Memory.read(docs, edited)
+    assert calendar_events.problems(edited, memory) == []
+    assert memory[programme.calendar_id(moved)]["sequence"] == 1
+    assert not remember(docs, docs / programme.folder)  # a second run writes nothing

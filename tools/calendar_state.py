@@ -28,6 +28,20 @@ import calendar_events  # noqa: E402
 import programme_data  # noqa: E402
 
 
+def remember(docs_dir: Path, folder: Path, now: datetime | None = None) -> bool:
+    """After the importer wrote an edition's folder (`docs/<year>/`): its calendar memory brought up to date.
+    True when calendar.yml was written."""
+    if not folder.name.isdigit():
+        return False
+    programme = programme_data.load(docs_dir, int(folder.name))
+    new, _ = calendar_events.updated(programme, calendar_events.Memory.read(docs_dir, programme), now or datetime.now(timezone.utc))
+    path = docs_dir / programme.calendar_memory_file()
+    if path.is_file() and path.read_text(encoding="utf-8") == new.text():
+        return False
+    path.write_text(new.text(), encoding="utf-8")
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.calendar_state", description=__doc__.split("\n\n")[0])
     parser.add_argument("years", nargs="*", type=int, help="the editions to update (default: every one in extra.editions)")
