@@ -40,7 +40,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slugify import slugify
 
 from overrides.hooks.programme.programme_data import SLUG
-from tools.pelican_import.link_fixes import host_like
+from tools.markdown_links import host_like
 from tools.pelican_import.report import Problem
 from tools.programme_import.records import Imported, ImportFailed, json_path
 
