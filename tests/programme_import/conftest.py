@@ -64,3 +64,8 @@ def imported(project_copy, tmp_path):
     run = run_import(project_copy, source, "--fix", "--update-conference", "--remove-missing")
     assert run.returncode == 1, run.stderr  # the unmapped type is left for a person
     return project_copy, source
+
+
+# A PyCon-like pretalx export written for these tests: ten rooms (four talk tracks, six workshop rooms), the
+# first day using seven; slugs ending in `-`; texts with `\r\n` and a link without its scheme.
+NEXT_EDITION = FRAB / "next-edition.json"

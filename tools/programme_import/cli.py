@@ -15,6 +15,7 @@ from tools.programme_import import hugo, recordings
 from tools.programme_import.frab import NOTE_KINDS
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
+from tools.programme_import.texts import site_markdown
 from tools.programme_import.writer import check_and_write, read_current, texts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             print_problems(problems, args.verbose)
             print(f"Nothing written: {len(fixable)} flaw(s) have one reading; run again with --fix to fix them.", file=sys.stderr)
             return 1
-        changed = check_and_write(folder, docs_dir, conference, texts(merged.files, merged.state), dry_run=args.dry_run)
+        changed = check_and_write(folder, docs_dir, conference, texts(merged.files, merged.state), dry_run=args.dry_run,
+                                  markdown=site_markdown(config))
         if new_config is not None:
             # Only now: a programme the build would refuse leaves mkdocs.yml as it was, too.
             changed.append(config_path.name)
