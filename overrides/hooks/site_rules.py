@@ -11,6 +11,7 @@ import.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -146,3 +147,23 @@ def read_front_matter(text: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise yaml.YAMLError(f"front matter is a {type(meta).__name__}, not a mapping")
     return meta, markdown
+
+
+def redirect_page(title: str, target: str, canonical: str, what: str = "article") -> str:
+    """A page that sends a reader (and a search engine) from an old address to the new one."""
+    title, target, canonical = (html.escape(s, quote=True) for s in (title, target, canonical))
+    return f"""<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>Moved: {title}</title>
+<meta name="robots" content="noindex">
+<link rel="canonical" href="{canonical}">
+<meta http-equiv="refresh" content="0; url={target}">
+</head>
+<body>
+<p>This {what} has moved to <a href="{target}">{title}</a>.</p>
+</body>
+</html>
+"""

@@ -8,7 +8,6 @@ links to it for readers whose browser does not follow the refresh, and asks
 search engines not to index it.
 """
 
-import html
 import posixpath
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
-from site_rules import BlogRules, old_pages  # noqa: E402
+from site_rules import BlogRules, old_pages, redirect_page  # noqa: E402
 
 _site_paths: set[str] = set()
 
@@ -28,25 +27,6 @@ def on_files(files, config):
     _site_paths.clear()
     _site_paths.update(file.dest_uri for file in files)
     return files
-
-
-def redirect_page(title: str, target: str, canonical: str) -> str:
-    title, target, canonical = (html.escape(s, quote=True) for s in (title, target, canonical))
-    return f"""<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Moved: {title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{canonical}">
-<meta http-equiv="refresh" content="0; url={target}">
-</head>
-<body>
-<p>This article has moved to <a href="{target}">{title}</a>.</p>
-</body>
-</html>
-"""
 
 
 def on_post_build(config):

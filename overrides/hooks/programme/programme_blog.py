@@ -28,7 +28,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
-from programme_data import day_phrase, for_build, proposal_key, session_uri, span, speaker_uri
+from programme_data import day_phrase, for_build, proposal_key, span
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # site_rules.py, the rules every part asks, is in overrides/hooks/
 from site_rules import BlogRules, is_post, old_pages  # noqa: E402
@@ -63,10 +63,11 @@ def announced(page, config: MkDocsConfig) -> list[str]:
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not is_post(page):
         return html
-    programme = for_build(config)
-    proposals = programme.by_proposal()
+    editions = for_build(config)
+    # Each session with its edition, by its proposal's and its announcement's addresses, across every edition.
+    proposals = {key: (edition, session) for edition in editions.all for key, session in edition.by_proposal().items()}
     linked = {proposal_key(href) for href in HREF.findall(html)} & proposals.keys()
-    announcements = programme.by_announcement()
+    announcements = {key: (edition, session) for edition in editions.all for key, session in edition.by_announcement().items()}
     announces = [announcements[key] for key in announced(page, config) if key in announcements]
     if not linked and not announces:
         return html
@@ -76,18 +77,17 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         return get_relative_url(files.get_file_from_path(uri).url, page.url)
 
     template = environment(config).get_template("partials/programme/post-links.html")
-    module = template.make_module({"programme": programme, "href": href, "session_uri": session_uri,
-                                   "speaker_uri": speaker_uri, "span": span, "day_phrase": day_phrase})
+    module = template.make_module({"href": href, "span": span, "day_phrase": day_phrase})
     soup = BeautifulSoup(html, "html.parser")
     for link in soup.find_all("a", href=True):
-        session = proposals.get(proposal_key(link["href"]))
+        edition, session = proposals.get(proposal_key(link["href"]), (None, None))
         if session is None:
             continue
-        programme.mentions[session.slug][page.file.src_uri] = page
+        edition.mentions[session.slug][page.file.src_uri] = page
         if session.has_page:
-            link.insert_after(BeautifulSoup(str(module.beside(session)), "html.parser"))
-    for session in announces:
-        programme.mentions[session.slug][page.file.src_uri] = page
+            link.insert_after(BeautifulSoup(str(module.beside(edition, session)), "html.parser"))
+    for edition, session in announces:
+        edition.mentions[session.slug][page.file.src_uri] = page
     if announces:
         soup.append(BeautifulSoup(str(module.announcement(announces)), "html.parser"))
     return str(soup)

@@ -1,11 +1,14 @@
-"""Calendar files from the programme's data, made at every build so they
-never go stale: `programme/schedule.ics` with every session, and
-`programme/sessions/<slug>.ics` for each session with a page.
+"""Calendar files from each edition's data, made at every build so they
+never go stale: `<year>/schedule.ics` with every session, and
+`<year>/sessions/<slug>.ics` for each session with a page. An edition that
+had its pages elsewhere before (`old_folder` in its edition.yml) keeps its
+calendar files there too, the same bytes, so a subscription goes on.
 
 Written with icalendar. Times are in UTC (a calendar app shows them in the
 reader's zone); each event's UID is the session's `uid`, else its slug, at
-the site's host, so a calendar that imported it finds the same event again
-when its time or stage changes. The stage is the location and the
+the edition's `calendar_domain`, never the site's address, so a calendar
+that imported it finds the same event again when its time or stage changes,
+and when the site moves. The stage is the location and the
 session's page the URL. Breaks are left out: nobody adds a break to a
 calendar.
 """
@@ -13,12 +16,12 @@ calendar.
 from __future__ import annotations
 
 from datetime import datetime, timezone
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from icalendar import Calendar, Event
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from programme_data import TYPE_NAMES, Programme, anchor, calendar_uri, for_build, schedule_uri, session_uri
+from programme_data import TYPE_NAMES, Programme, anchor, for_build
 
 PRODID = "-//PyCon India//Programme//EN"
 
@@ -32,16 +35,17 @@ def calendar(programme: Programme, name: str) -> Calendar:
     return cal
 
 
-def event(programme: Programme, session, *, page_url: str, host: str) -> Event:
+def event(programme: Programme, session, *, page_url: str) -> Event:
     names = [programme.speakers[s].name for s in session.speakers]
     item = Event()
-    item.add("uid", f"{session.calendar_uid}@{host}")
+    item.add("uid", programme.calendar_id(session))
     # Stable from build to build: the calendar says when the programme was made, not when it was built.
-    item.add("dtstamp", datetime.combine(programme.conference["start"], datetime.min.time(), tzinfo=timezone.utc))
+    item.add("dtstamp", datetime.combine(programme.facts.start, datetime.min.time(), tzinfo=timezone.utc))
     item.add("dtstart", session.start.astimezone(timezone.utc))
     item.add("dtend", session.finish.astimezone(timezone.utc))
     item.add("summary", session.title)
-    item.add("location", f"{programme.stage_name(session)}, {programme.conference['name']} ({programme.conference['mode'].lower()})")
+    mode = programme.conference["mode"]
+    item.add("location", f"{programme.stage_name(session)}, {programme.conference['name']}" + (f" ({mode.lower()})" if mode else ""))
     item.add("url", page_url)
     item.add("categories", [session.type])
     lines = [TYPE_NAMES[session.type] + (f" by {', '.join(names)}" if names else "") + "."]
@@ -56,8 +60,6 @@ def event(programme: Programme, session, *, page_url: str, host: str) -> Event:
 
 
 def calendars(programme: Programme, files: Files, config: MkDocsConfig) -> dict[str, bytes]:
-    host = urlsplit(config.site_url).hostname or "localhost"
-
     def url_of(uri: str, fragment: str = "") -> str:
         return urljoin(config.site_url, files.get_file_from_path(uri).url) + (f"#{fragment}" if fragment else "")
 
@@ -66,17 +68,25 @@ def calendars(programme: Programme, files: Files, config: MkDocsConfig) -> dict[
     for session in programme.sessions:
         if session.type == "break":
             continue
-        page = url_of(session_uri(session)) if session.has_page else url_of(schedule_uri(), anchor(session))
-        everything.add_component(event(programme, session, page_url=page, host=host))
+        page = url_of(programme.session_uri(session)) if session.has_page else url_of(programme.schedule_uri(), anchor(session))
+        everything.add_component(event(programme, session, page_url=page))
         if session.has_page:
             one = calendar(programme, f"{session.title} ({programme.conference['name']})")
-            one.add_component(event(programme, session, page_url=page, host=host))
-            out[calendar_uri(session)] = one.to_ical()
-    out[calendar_uri()] = everything.to_ical()
+            one.add_component(event(programme, session, page_url=page))
+            out[programme.calendar_uri(session)] = one.to_ical()
+    out[programme.calendar_uri()] = everything.to_ical()
     return out
 
 
+def at_old_folder(programme: Programme, uri: str) -> str:
+    """`programme/schedule.ics` for `2021/schedule.ics`: where the file was before editions."""
+    return f"{programme.facts.old_folder}/{uri.removeprefix(programme.folder + '/')}"
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for uri, content in calendars(for_build(config), files, config).items():
-        files.append(File.generated(config, uri, content=content))
+    for programme in for_build(config).all:
+        for uri, content in calendars(programme, files, config).items():
+            files.append(File.generated(config, uri, content=content))
+            if programme.facts.old_folder:
+                files.append(File.generated(config, at_old_folder(programme, uri), content=content))
     return files

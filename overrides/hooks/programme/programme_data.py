@@ -1,11 +1,14 @@
-"""The conference programme's data: what its YAML files may hold, checked at
-the door, and the rules every part of the site asks of it (a session's end,
-its day, its page, its calendar id, the time as a reader sees it).
+"""The editions of the conference and their programmes: what their YAML files
+may hold, checked at the door, and the rules every part of the site asks of
+them (where an edition's pages are, a session's end, its day, its page, its
+calendar id, the time as a reader sees it).
 
-The files live in `docs/programme/` beside the pages they feed:
-`schedule.yml` (days, stages, sessions), `speakers.yml`, `sponsors.yml` and
-`tickets.yml`. `extra.conference` in mkdocs.yml stays the one home of the
-conference's name, dates, zone and phase; this module reads them from there.
+Each edition has its folder, `docs/<year>/`, beside the pages it feeds:
+`edition.yml` (its name, dates, mode, zone, phase and links), `schedule.yml`
+(days, stages, sessions), `speakers.yml`, `sponsors.yml` and `tickets.yml`;
+its pages are published under `/<year>/`. `extra.editions` in mkdocs.yml
+lists the editions and names the current one; `extra.conference` holds what
+every edition shares.
 
 Not a hook: a module the programme hooks import (MkDocs puts a hook's folder
 on sys.path as it loads it), and the programme importer and the tests import
@@ -27,8 +30,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-# The folder under docs_dir that holds the data files and the programme's pages.
-PROGRAMME_DIR = "programme"
+# An edition's facts, in its folder under docs_dir.
+EDITION_FILE = "edition.yml"
 FILES = ("schedule.yml", "speakers.yml", "sponsors.yml", "tickets.yml")
 # Sessions of these types are slots of the schedule with no page of their own.
 WITHOUT_PAGE = ("break", "address")
@@ -36,6 +39,9 @@ WITHOUT_PAGE = ("break", "address")
 TYPE_NAMES = {"talk": "Talk", "workshop": "Workshop", "keynote": "Keynote", "panel": "Panel",
               "lightning-talks": "Lightning talks", "break": "Break", "address": "Address"}
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+# Where an edition stands, in order; it picks the home page's calls to action and the banner.
+PHASES = ("proposals", "tickets", "schedule", "live", "over")
+MODES = ("Online", "In person", "Hybrid")
 
 
 class ProgrammeError(Exception):
@@ -148,6 +154,47 @@ class Session(Entry):
         return self.uid or self.slug
 
 
+def _zone(value: str) -> str:
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError(f"not a time zone: {value!r} (write e.g. Asia/Kolkata)") from None
+    return value
+
+
+class EditionLinks(Entry):
+    website: URL | None = None
+    proposals: URL | None = None
+    tickets: URL | None = None
+    # The stream while it is live, the recordings once it is over.
+    stream: URL | None = None
+    recordings: URL | None = None
+
+
+class EditionFacts(Entry):
+    """`docs/<year>/edition.yml`: one shape for every edition. What an importer cannot know
+    (mode, venue, links) may stay empty until the team writes it; pages then say nothing of it."""
+
+    name: Text
+    start: date
+    end: date
+    timezone: Annotated[str, AfterValidator(_zone)]
+    phase: Literal[PHASES]
+    mode: Literal[MODES] | None = None
+    venue: Text | None = None
+    links: EditionLinks = EditionLinks()
+    # Calendar events are `<session>@<calendar_domain>`: a name that never changes with the site's address.
+    calendar_domain: Annotated[str, Field(pattern=r"^[a-z0-9.-]+$")] | None = None
+    # The folder this edition's pages had before editions had folders: its addresses answer with redirects.
+    old_folder: Slug | None = None
+
+    @model_validator(mode="after")
+    def _dates(self) -> EditionFacts:
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+
 class Schedule(Entry):
     days: tuple[Day, ...]
     stages: tuple[Stage, ...]
@@ -210,12 +257,16 @@ MODELS = {"schedule.yml": Schedule, "speakers.yml": Speakers, "sponsors.yml": Sp
 
 
 class Programme:
-    """The checked programme, with what the pages ask of it."""
+    """One edition's checked facts and programme, with what the pages ask of them."""
 
-    def __init__(self, conference: dict, zone: ZoneInfo, schedule: Schedule, speakers: Speakers,
+    def __init__(self, year: int, facts: EditionFacts, schedule: Schedule, speakers: Speakers,
                  sponsors: Sponsors, tickets: Tickets):
-        self.conference = conference
-        self.zone = zone
+        self.year = year
+        self.folder = str(year)  # under docs_dir, and the pages' address under the site's
+        self.facts = facts
+        self.zone = ZoneInfo(facts.timezone)
+        # The facts as the templates read them: conference.name, .mode, .start, .website, ...
+        self.conference = {**facts.model_dump(exclude={"links"}), **facts.links.model_dump(), "year": year}
         self.days = schedule.days
         self.stages = {stage.id: stage for stage in schedule.stages}
         self.sessions = sorted(schedule.sessions, key=lambda s: (s.start, self.stage_order(s), s.slug))
@@ -229,6 +280,38 @@ class Programme:
         self.tickets = tickets.tickets
         # The blog posts that link each session, by slug, then by the post's file (hooks/programme/programme_blog.py).
         self.mentions: dict[str, dict[str, object]] = defaultdict(dict)
+
+    # Where each page of the edition is, under docs_dir: one home for the rule.
+    def home_uri(self) -> str:
+        return f"{self.folder}/index.md"
+
+    def schedule_uri(self) -> str:
+        return f"{self.folder}/schedule.md"
+
+    def session_uri(self, session: Session) -> str:
+        return f"{self.folder}/sessions/{session.slug}.md"
+
+    def speakers_uri(self) -> str:
+        return f"{self.folder}/speakers/index.md"
+
+    def speaker_uri(self, speaker: Speaker) -> str:
+        return f"{self.folder}/speakers/{speaker.id}.md"
+
+    def page_uri(self, name: str) -> str:
+        """`recordings`, `tickets`, `sponsors`, `code-of-conduct`, `faq`: the edition's other pages."""
+        return f"{self.folder}/{name}.md"
+
+    def calendar_uri(self, session: Session | None = None) -> str:
+        """`<year>/schedule.ics` for every session, `<year>/sessions/<slug>.ics` for one."""
+        return f"{self.folder}/schedule.ics" if session is None else f"{self.folder}/sessions/{session.slug}.ics"
+
+    def calendar_id(self, session: Session) -> str:
+        """The event's UID: the same in every build, wherever the site is published."""
+        return f"{session.calendar_uid}@{self.facts.calendar_domain or f'{self.folder}.editions.in.pycon.org'}"
+
+    def file(self, name: str) -> str:
+        """`2021/schedule.yml`: a data file as messages name it, with its edition."""
+        return posixpath.join(self.folder, name)
 
     def entry(self, session: Session) -> str:
         """`sessions[3] (slug)`: the session as the file has it, for messages."""
@@ -288,28 +371,6 @@ def proposal_key(url: str) -> str:
     return f"{parts.netloc.lower()}{path}"
 
 
-# Where each page of the programme is, under docs_dir: one home for the rule.
-def schedule_uri() -> str:
-    return f"{PROGRAMME_DIR}/schedule.md"
-
-
-def session_uri(session: Session) -> str:
-    return f"{PROGRAMME_DIR}/sessions/{session.slug}.md"
-
-
-def speakers_uri() -> str:
-    return f"{PROGRAMME_DIR}/speakers/index.md"
-
-
-def speaker_uri(speaker: Speaker) -> str:
-    return f"{PROGRAMME_DIR}/speakers/{speaker.id}.md"
-
-
-def calendar_uri(session: Session | None = None) -> str:
-    """`programme/schedule.ics` for every session, `programme/sessions/<slug>.ics` for one."""
-    return f"{PROGRAMME_DIR}/schedule.ics" if session is None else f"{PROGRAMME_DIR}/sessions/{session.slug}.ics"
-
-
 def anchor(session: Session) -> str:
     """The session's place in the schedule page."""
     return f"session-{session.slug}"
@@ -339,13 +400,17 @@ def _where(file: str, data: object, location: tuple) -> str:
     return f"{file}: {out}" if out else file
 
 
-def read(folder: Path) -> tuple[dict[str, BaseModel], list[str]]:
-    """Each data file as its model, and the problems found reading them."""
+def read(folder: Path, shown_as: str) -> tuple[dict[str, BaseModel], list[str]]:
+    """Each data file of an edition's folder as its model, and the problems found reading them
+    (named `<shown_as>/<file>`: `2021/schedule.yml`)."""
     models, problems = {}, []
-    for name, model in MODELS.items():
+    for name, model in {EDITION_FILE: EditionFacts, **MODELS}.items():
         path = folder / name
-        shown = posixpath.join(PROGRAMME_DIR, name)
+        shown = posixpath.join(shown_as, name)
         if not path.exists():
+            if model is EditionFacts:
+                problems.append(f"{shown}: missing: every edition has its facts there (name, start, end, timezone, phase)")
+                continue
             models[name] = model.model_validate({"days": [], "stages": []} if model is Schedule else {})
             continue
         try:
@@ -365,11 +430,12 @@ def read(folder: Path) -> tuple[dict[str, BaseModel], list[str]]:
 def check(programme: Programme, docs_dir: Path) -> list[str]:
     """What the models alone cannot see: references, overlaps, days, duplicates, files."""
     problems = []
-    schedule, speakers, sponsors = (posixpath.join(PROGRAMME_DIR, n) for n in FILES[:3])
-    start, end = programme.conference["start"], programme.conference["end"]
+    schedule, speakers, sponsors = (programme.file(n) for n in FILES[:3])
+    start, end = programme.facts.start, programme.facts.end
     for day in programme.days:
         if not start <= day.date <= end:
-            problems.append(f"{schedule}: days[{programme.days.index(day)}] ({day.date}).date: outside the conference, {start} to {end} (extra.conference)")
+            problems.append(f"{schedule}: days[{programme.days.index(day)}] ({day.date}).date: outside the conference, "
+                            f"{start} to {end} ({programme.file(EDITION_FILE)})")
     days = {day.date for day in programme.days}
     seen: dict[str, str] = {}
     for session in programme.sessions:
@@ -412,23 +478,64 @@ def check(programme: Programme, docs_dir: Path) -> list[str]:
     return problems
 
 
-def zone_of(conference: dict) -> ZoneInfo:
-    try:
-        return ZoneInfo(conference["timezone"])
-    except (ZoneInfoNotFoundError, ValueError, KeyError):
-        raise ProgrammeError([f"extra.conference.timezone: not a time zone: {conference.get('timezone')!r} (write e.g. Asia/Kolkata)"]) from None
-
-
-def load(docs_dir: Path, conference: dict) -> Programme:
-    """The programme from `docs/programme/*.yml`, checked; raises ProgrammeError naming every problem."""
-    models, problems = read(Path(docs_dir) / PROGRAMME_DIR)
+def load(docs_dir: Path, year: int) -> Programme:
+    """An edition from `docs/<year>/*.yml`, checked; raises ProgrammeError naming every problem."""
+    folder = str(year)
+    models, problems = read(Path(docs_dir) / folder, folder)
     if problems:
         raise ProgrammeError(problems)
-    programme = Programme(conference, zone_of(conference), *(models[name] for name in FILES))
+    programme = Programme(year, models[EDITION_FILE], *(models[name] for name in FILES))
     problems = check(programme, Path(docs_dir))
     if problems:
         raise ProgrammeError(problems)
     return programme
+
+
+class Editions:
+    """Every edition of the site, newest first, and the current one."""
+
+    def __init__(self, programmes: list[Programme], current: int):
+        self.all = sorted(programmes, key=lambda p: p.year, reverse=True)
+        self.by_year = {p.year: p for p in self.all}
+        self.current = self.by_year[current]
+
+    @property
+    def past(self) -> list[Programme]:
+        return [p for p in self.all if p is not self.current]
+
+    def of_uri(self, src_uri: str) -> Programme | None:
+        """The edition a page or file belongs to, by its folder."""
+        top = src_uri.split("/", 1)[0]
+        return self.by_year.get(int(top)) if top.isdigit() else None
+
+
+def editions_config(editions: object) -> tuple[int, list[int]]:
+    """`extra.editions` read: (the current year, every year); ProgrammeError when it is malformed."""
+    shown = "extra.editions"
+    if not isinstance(editions, dict) or set(editions) != {"current", "all"}:
+        raise ProgrammeError([f"{shown}: expected `current:` (a year) and `all:` (every year, newest first), got {editions!r}"])
+    years, current = editions["all"], editions["current"]
+    if not isinstance(years, list) or not years or not all(isinstance(y, int) and not isinstance(y, bool) for y in years):
+        raise ProgrammeError([f"{shown}.all: expected a list of years, got {years!r}"])
+    if len(set(years)) != len(years):
+        raise ProgrammeError([f"{shown}.all: a year is listed twice: {years!r}"])
+    if current not in years:
+        raise ProgrammeError([f"{shown}.current: {current!r} is not one of extra.editions.all ({', '.join(map(str, years))})"])
+    return current, years
+
+
+def load_editions(docs_dir: Path, editions: object) -> Editions:
+    """Every edition of `extra.editions`, each checked; the problems of all of them at once."""
+    current, years = editions_config(editions)
+    programmes, problems = [], []
+    for year in years:
+        try:
+            programmes.append(load(docs_dir, year))
+        except ProgrammeError as error:
+            problems += error.problems
+    if problems:
+        raise ProgrammeError(problems)
+    return Editions(programmes, current)
 
 
 # How a time reads: "Saturday 18 September 2021", "12:30–13:30 IST".
@@ -454,16 +561,16 @@ def span(programme: Programme, session: Session, *, with_day: bool) -> str:
     return text + f"{clock(finish)} {begin.tzname()}"
 
 
-_loaded: dict[int, tuple[object, Programme]] = {}
+_loaded: dict[int, tuple[object, Editions]] = {}
 
 
-def for_build(config) -> Programme:
-    """The programme of this build's configuration, loaded and checked once (each rebuild of
+def for_build(config) -> Editions:
+    """The editions of this build's configuration, loaded and checked once (each rebuild of
     `mkdocs serve` loads its configuration anew, and so the data)."""
     entry = _loaded.get(id(config))
     if entry is None or entry[0] is not config:
         _loaded.clear()
-        entry = _loaded[id(config)] = (config, load(Path(config.docs_dir), config.extra["conference"]))
+        entry = _loaded[id(config)] = (config, load_editions(Path(config.docs_dir), config.extra.get("editions")))
     return entry[1]
 
 
@@ -494,19 +601,20 @@ def price(ticket: Ticket) -> str:
 
 
 def calls_to_action(programme: Programme) -> list[tuple[str, str]]:
-    """The home page's buttons in the conference's phase, the main one first: (label, address),
-    an address with a scheme leaving the site, any other a path of it."""
+    """An edition's home page's buttons in its phase, the main one first: (label, address),
+    an address with a scheme leaving the site, any other a page of it (a src_uri) or a fragment."""
     conference = programme.conference
-    schedule, tickets, blog = ("See the schedule", "programme/schedule/"), ("Buy a ticket", "programme/tickets/"), ("Read the blog", "blog/")
+    schedule, tickets, blog = ("See the schedule", programme.schedule_uri()), ("Buy a ticket", programme.page_uri("tickets")), ("Read the blog", "blog/index.md")
     keynotes = [("Keynotes", "#pi-keynotes-title")] if programme.keynotes() else []
     phase = conference["phase"]
     if phase == "proposals":
-        return [("Submit a proposal", conference["proposals"]), blog]
+        return [("Submit a proposal", conference["proposals"]), blog] if conference["proposals"] else [blog]
     if phase == "tickets":
         return [tickets, *keynotes, blog]
     if phase == "schedule":
         return [schedule, tickets, *keynotes]
     if phase == "live":
-        return [("Join the stream", conference.get("stream") or conference["website"]), schedule]
-    recordings = "programme/recordings/" if any(s.recordings for s in programme.sessions) else conference.get("recordings")
+        stream = conference["stream"] or conference["website"]
+        return [*([("Join the stream", stream)] if stream else []), schedule]
+    recordings = programme.page_uri("recordings") if any(s.recordings for s in programme.sessions) else conference["recordings"]
     return [schedule, *([("Watch the recordings", recordings)] if recordings else []), *keynotes]

@@ -1,5 +1,6 @@
-"""The programme's pages, made from its data at every build: the schedule,
-a page per session and per speaker, the speakers and the recordings.
+"""Each edition's pages, made from its data at every build, under `/<year>/`:
+its home, the schedule, a page per session and per speaker, the speakers,
+the recordings, and the tickets and sponsors unless the team wrote them.
 
 Each page is a Markdown file generated in `on_files` (so it is a real page:
 in search, in the sitemap, its links checked): its title, its prose from the
@@ -26,24 +27,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
-from programme_data import (
-    PROGRAMME_DIR,
-    TYPE_NAMES,
-    Programme,
-    ProgrammeError,
-    anchor,
-    day_anchor,
-    day_phrase,
-    for_build,
-    schedule_uri,
-    session_uri,
-    span,
-    speaker_uri,
-    speakers_uri,
-)
+from programme_data import TYPE_NAMES, Editions, Programme, ProgrammeError, anchor, day_anchor, day_phrase, for_build, span
 
 MARKER = re.compile(r"<!-- programme:([a-z-]+)(?: ([^ ]+))? -->")
-RECORDINGS_URI = f"{PROGRAMME_DIR}/recordings.md"
+# The pages of an edition the Programme tab lists, in its order (those the edition has).
+MENU = ("schedule", "speakers/index", "recordings", "tickets", "sponsors", "code-of-conduct", "faq")
 _theme: dict = {}  # this build's theme environment and files
 
 
@@ -80,6 +68,25 @@ def describe(programme: Programme, session) -> str:
             f"{span(programme, session, with_day=True)}, {programme.stage_name(session)}.")
 
 
+def edition_home(programme: Programme) -> str:
+    """The edition's landing page: home.html draws its facts, calls to action and keynotes."""
+    front = {"title": programme.conference["name"], "template": "home.html", "programme": "home", "hide": ["navigation", "toc"],
+             "description": f"{programme.conference['name']}: its schedule, speakers, recordings, tickets and sponsors."}
+    return page_source(front, [])
+
+
+def tickets_page(programme: Programme) -> str:
+    front = {"title": "Tickets", "programme": "tickets",
+             "description": f"The ticket types of {programme.conference['name']}, their prices and whether they can still be bought."}
+    return page_source(front, ["# Tickets"])
+
+
+def sponsors_page(programme: Programme) -> str:
+    front = {"title": "Sponsors and partners", "programme": "sponsors",
+             "description": f"The sponsors and community partners of {programme.conference['name']}."}
+    return page_source(front, ["# Sponsors and partners"])
+
+
 def schedule_page(programme: Programme) -> str:
     body = ["# Schedule", marker("schedule-intro")]
     for day, _sessions in programme.by_day():
@@ -104,7 +111,8 @@ def session_page(programme: Programme, session) -> str:
     front = {"title": session.title, "description": describe(programme, session), "programme": "session",
              "session": session.slug,
              "share": {"kicker": programme.conference["name"],
-                       "lines": [span(programme, session, with_day=True), programme.stage_name(session)]}}
+                       "lines": [span(programme, session, with_day=True), programme.stage_name(session)],
+                       "edition": {key: programme.conference[key] for key in ("mode", "start", "end")}}}
     return page_source(front, body)
 
 
@@ -140,48 +148,62 @@ def recordings_page(programme: Programme) -> str:
     return page_source(front, body)
 
 
-def generated_pages(programme: Programme) -> dict[str, str]:
-    pages = {schedule_uri(): schedule_page(programme), speakers_uri(): speakers_page(programme),
-             RECORDINGS_URI: recordings_page(programme)}
+def generated_pages(programme: Programme, files: Files) -> dict[str, str]:
+    """The edition's pages made from its data; tickets and sponsors only where the team wrote none."""
+    pages = {programme.home_uri(): edition_home(programme), programme.schedule_uri(): schedule_page(programme),
+             programme.speakers_uri(): speakers_page(programme), programme.page_uri("recordings"): recordings_page(programme)}
+    for name, page in (("tickets", tickets_page), ("sponsors", sponsors_page)):
+        if files.get_file_from_path(programme.page_uri(name)) is None:
+            pages[programme.page_uri(name)] = page(programme)
     for session in programme.with_pages():
-        pages[session_uri(session)] = session_page(programme, session)
+        pages[programme.session_uri(session)] = session_page(programme, session)
     for speaker in programme.speakers.values():
-        pages[speaker_uri(speaker)] = speaker_page(programme, speaker)
+        pages[programme.speaker_uri(speaker)] = speaker_page(programme, speaker)
     return pages
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
-        for_build(config)
+        editions = for_build(config)
     except ProgrammeError as error:
-        raise PluginError(f"programme_pages.py: the programme's data in docs/{PROGRAMME_DIR}/ is wrong:\n  "
-                          + "\n  ".join(error.problems)) from None
+        raise PluginError("programme_pages.py: the editions' data in docs/<year>/ is wrong:\n  " + "\n  ".join(error.problems)) from None
+    # The current edition's facts, for what every page shows of it (the banner, the share card).
+    config.extra["edition"] = editions.current.conference
     return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    for uri, content in generated_pages(for_build(config)).items():
-        if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"programme_pages.py: docs/{uri} is written by hand, but the programme makes that page: "
-                              "remove the file, or rename the session or speaker")
-        file = File.generated(config, uri, content=content)
-        if uri.startswith((f"{PROGRAMME_DIR}/sessions/", f"{PROGRAMME_DIR}/speakers/")) and uri != speakers_uri():
-            file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the schedule and the speakers, not the menu
-        files.append(file)
+    editions = for_build(config)
+    for programme in editions.all:
+        for uri, content in generated_pages(programme, files).items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"programme_pages.py: docs/{uri} is written by hand, but the edition's data makes that page: "
+                                  "remove the file, or rename the session or speaker")
+            files.append(File.generated(config, uri, content=content))
+    for file in files.documentation_pages():
+        if editions.of_uri(file.src_uri) is not None:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # placed in the menu by on_nav, from extra.editions
     return files
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """Session and speaker pages stay out of the menu (there are dozens), but belong to the
-    programme's section, so its tab is the active one on them, as a post's is the blog's."""
-    schedule = files.get_file_from_path(schedule_uri())
-    section = schedule.page.parent if schedule.page else None
-    if not isinstance(section, Section):
-        raise PluginError(f"programme_pages.py: {schedule_uri()} is not in a section of nav: in mkdocs.yml, list it under Programme")
+    """After the home page: the current edition's pages as the Programme tab, and every
+    edition's home under Editions. Session and speaker pages stay out of the menu (there are
+    dozens) but belong to their tab, so it is the active one on them, as a post's is the blog's."""
+    editions = for_build(config)
+    current = editions.current
+    menu = [files.get_file_from_path(current.page_uri(name)) for name in MENU]
+    programme = Section("Programme", [file.page for file in menu if file is not None])
+    every = Section("Editions", [files.get_file_from_path(p.home_uri()).page for p in editions.all])
+    for section in (programme, every):
+        for page in section.children:
+            page.parent = section
     for file in files.documentation_pages():
-        if file.src_uri.startswith(f"{PROGRAMME_DIR}/") and file.page is not None and file.page.parent is None \
-                and file.page not in section.children:
-            file.page.parent = section
+        edition = editions.of_uri(file.src_uri)
+        if edition is not None and file.page is not None and file.page.parent is None:
+            file.page.parent = programme if edition is current else every
+    home = next((i for i, item in enumerate(nav.items) if getattr(item, "is_homepage", False)), -1)
+    nav.items[home + 1:home + 1] = [programme, every]
     return nav
 
 
@@ -193,8 +215,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 class Links:
     """Addresses relative to the page being rendered, from the rules of programme_data."""
 
-    def __init__(self, page: Page, files: Files):
-        self.page, self.files = page, files
+    def __init__(self, page: Page, files: Files, programme: Programme):
+        self.page, self.files, self.programme = page, files, programme
 
     def to(self, uri: str, fragment: str = "") -> str:
         file = self.files.get_file_from_path(uri)
@@ -202,13 +224,20 @@ class Links:
         return f"{url}#{fragment}" if fragment else url
 
     def session(self, session) -> str:
-        return self.to(session_uri(session))
+        return self.to(self.programme.session_uri(session))
 
     def speaker(self, speaker) -> str:
-        return self.to(speaker_uri(speaker))
+        return self.to(self.programme.speaker_uri(speaker))
 
     def in_schedule(self, session) -> str:
-        return self.to(schedule_uri(), anchor(session))
+        return self.to(self.programme.schedule_uri(), anchor(session))
+
+    def calendar(self, session=None) -> str:
+        return self.file(self.programme.calendar_uri(session))
+
+    def action(self, href: str) -> str:
+        """A call to action's address: kept when it leaves the site or is a fragment, else the page's."""
+        return href if "://" in href or href.startswith(("#", "mailto:")) else self.to(href)
 
     def file(self, uri: str) -> str:
         return get_relative_url(uri, self.page.url)
@@ -218,15 +247,18 @@ class Links:
 @event_priority(50)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     kind = page.meta.get("programme")
-    if not kind and not page.is_homepage:
+    editions: Editions = for_build(config)
+    programme = editions.current if page.is_homepage else editions.of_uri(page.file.src_uri)
+    if programme is None or not (kind or page.is_homepage):
         return context
-    programme = for_build(config)
-    blocks = {"programme": programme, "links": Links(page, _theme["files"]), "types": TYPE_NAMES, "pd": programme_data}
+    links = Links(page, _theme["files"], programme)
+    blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": editions}
     if programme.sessions:
         context["programme_first_start"] = programme.sessions[0].start.isoformat()
-    if page.is_homepage:
-        # overrides/home.html: the keynotes and the phase's calls to action
-        context.update(blocks, calls_to_action=programme_data.calls_to_action(programme))
+    if page.is_homepage or kind == "home":
+        # overrides/home.html: the edition's facts, its keynotes and its phase's calls to action
+        actions = [(label, links.action(href)) for label, href in programme_data.calls_to_action(programme)]
+        context.update(blocks, calls_to_action=actions)
         return context
     module = _theme["env"].get_template("partials/programme/blocks.html").make_module({**context, **blocks})
 
@@ -260,14 +292,25 @@ def event_data(programme: Programme, session, page: Page, config: MkDocsConfig) 
         "description": page.meta.get("description"),
         "startDate": programme.local(session.start).isoformat(),
         "endDate": programme.local(session.finish).isoformat(),
-        "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
         "eventStatus": "https://schema.org/EventScheduled",
-        "location": {"@type": "VirtualLocation", "url": programme.conference.get("stream") or programme.conference["website"],
-                     "name": programme.stage_name(session)},
         "url": page.canonical_url,
-        "organizer": {"@type": "Organization", "name": config.extra.get("publisher"), "url": programme.conference["website"]},
-        "superEvent": {"@type": "Event", "name": programme.conference["name"], "url": programme.conference["website"]},
+        "organizer": {"@type": "Organization", "name": config.extra.get("publisher")},
+        "superEvent": {"@type": "Event", "name": programme.conference["name"]},
     }
+    website, mode = programme.conference["website"], programme.conference["mode"]
+    if website:
+        data["organizer"]["url"] = data["superEvent"]["url"] = website
+    online = {"@type": "VirtualLocation", "url": programme.conference["stream"] or website or page.canonical_url}
+    place = {"@type": "Place", "name": programme.stage_name(session), "address": programme.conference["venue"]}
+    if mode == "Online":
+        data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        data["location"] = {**online, "name": programme.stage_name(session)}
+    elif mode == "In person" and programme.conference["venue"]:
+        data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        data["location"] = place
+    elif mode == "Hybrid" and programme.conference["venue"]:
+        data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"
+        data["location"] = [place, online]
     performers = [{"@type": "Person", "name": programme.speakers[s].name} for s in session.speakers]
     if performers:
         data["performer"] = performers

@@ -12,6 +12,6 @@ HERO_HEADING_ID = "pi-hero-title"  # the id of home.html's <h1>
 
 def on_page_content(html, page, config, files):
     if page.meta.get("template") == "home.html" and not page.toc.items:
-        name = config.extra["conference"]["name"]
+        name = page.meta.get("title") or config.extra["edition"]["name"]  # an edition's home, or the site's
         page.toc = get_toc([{"level": 1, "id": HERO_HEADING_ID, "name": name, "children": []}])
     return html

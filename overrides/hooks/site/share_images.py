@@ -50,16 +50,20 @@ class Card:
         return ". ".join(part for part in (self.kicker, self.heading, *(line for line, _ in self.lines)) if part)
 
 
-def conference_line(conference: dict) -> str:
-    return f"{conference['mode']} · {dates_phrase(conference['start'], conference['end'])}"
+def conference_line(edition: dict) -> str:
+    """"Online · September 17–20, 2021"; the dates alone while an edition's mode is not written."""
+    dates = dates_phrase(edition["start"], edition["end"])
+    return f"{edition['mode']} · {dates}" if edition.get("mode") else dates
 
 
-def conference_card(conference: dict) -> Card:
-    return Card("", conference["name"], ((conference["tagline"], False), (conference_line(conference), True)))
+def conference_card(config: MkDocsConfig) -> Card:
+    """The current edition (extra.edition, set from its edition.yml) with the tagline all editions share."""
+    edition = config.extra["edition"]
+    return Card("", edition["name"], ((config.extra["conference"]["tagline"], False), (conference_line(edition), True)))
 
 
 def post_card(post: Post, config: MkDocsConfig) -> Card:
-    conference = config.extra["conference"]
+    conference = config.extra["edition"]
     blog = config.plugins["material/blog"].config
     posted = format_date(post.config.date.created, format=blog.post_date_format, locale=config.theme["language"])
     return Card(conference["name"], post.title, ((posted, False), (conference_line(conference), True)))
@@ -149,13 +153,14 @@ def cache_dir(config: MkDocsConfig) -> Path:
 
 
 def page_card(page, config: MkDocsConfig) -> Card | None:
-    """A card a page names in its front matter, `share: {kicker, lines}` (the programme's
-    session pages): its title as the heading, its lines under it, the conference's last."""
+    """A card a page names in its front matter, `share: {kicker, lines, edition}` (the programme's
+    session pages): its title as the heading, its lines under it, its edition's mode and dates
+    last (`edition: {mode, start, end}`; the current edition's when it names none)."""
     share = page.meta.get("share")
     if not isinstance(share, dict):
         return None
     lines = tuple((str(line), False) for line in share.get("lines", ()))
-    return Card(str(share.get("kicker", "")), page.title, (*lines, (conference_line(config.extra["conference"]), True)))
+    return Card(str(share.get("kicker", "")), page.title, (*lines, (conference_line(share.get("edition") or config.extra["edition"]), True)))
 
 
 def post_image_path(post) -> str:
@@ -178,7 +183,7 @@ def on_page_context(context: dict, *, page, config: MkDocsConfig, nav: Navigatio
 def on_post_build(*, config: MkDocsConfig) -> None:
     share = config.extra["share_image"]
     write_card(
-        conference_card(config.extra["conference"]),
+        conference_card(config),
         Path(config.site_dir, share["path"]),
         cache=cache_dir(config),
         width=share["width"],
