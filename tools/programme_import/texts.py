@@ -29,7 +29,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
-from overrides.hooks.programme.programme_data import PROGRAMME_DIR, Programme, schedule_uri, session_uri, speaker_uri, speakers_uri
+from overrides.hooks.programme.programme_data import Programme
 from tools.markdown_links import mend_text
 
 # What MkDocs adds to every site's markdown_extensions.
@@ -111,10 +111,11 @@ def site_files(docs_dir: Path) -> set[str]:
 
 
 def programme_pages(programme: Programme) -> set[str]:
-    """The pages the programme's hooks make, as MkDocs names them."""
-    pages = {schedule_uri(), speakers_uri(), f"{PROGRAMME_DIR}/recordings.md"}
-    pages |= {session_uri(s) for s in programme.with_pages()}
-    return pages | {speaker_uri(s) for s in programme.speakers.values()}
+    """The pages the edition's hooks make (or the team writes), as MkDocs names them."""
+    pages = {programme.home_uri(), programme.schedule_uri(), programme.speakers_uri()}
+    pages |= {programme.page_uri(name) for name in ("recordings", "tickets", "sponsors", "code-of-conduct", "faq")}
+    pages |= {programme.session_uri(s) for s in programme.with_pages()}
+    return pages | {programme.speaker_uri(s) for s in programme.speakers.values()}
 
 
 def judged(url: str, page: str, known: set[str], anchors: set[str]) -> str | None:
@@ -148,16 +149,16 @@ def refused(programme: Programme, docs_dir: Path, extensions: tuple[list[str], d
     """What the strict build would refuse in the programme's texts: one line each, naming the file, the entry and the field."""
     renderer = Renderer(extensions)
     known = site_files(docs_dir) | programme_pages(programme)
-    schedule, speakers = posixpath.join(PROGRAMME_DIR, "schedule.yml"), posixpath.join(PROGRAMME_DIR, "speakers.yml")
+    schedule, speakers = programme.file("schedule.yml"), programme.file("speakers.yml")
     out = []
     for session in programme.with_pages():
         headings = (session.title, *SESSION_HEADINGS)
         for field in ("abstract", "description"):
             text = getattr(session, field)
-            for reason in refusals(text or "", session_uri(session), known, headings, renderer):
+            for reason in refusals(text or "", programme.session_uri(session), known, headings, renderer):
                 out.append(f"{schedule}: {programme.entry(session)}.{field}: {reason}")
     for index, speaker_id in enumerate(programme.ids["speakers"]):
         speaker = programme.speakers[speaker_id]
-        for reason in refusals(speaker.bio or "", speaker_uri(speaker), known, (speaker.name, *SPEAKER_HEADINGS), renderer):
+        for reason in refusals(speaker.bio or "", programme.speaker_uri(speaker), known, (speaker.name, *SPEAKER_HEADINGS), renderer):
             out.append(f"{speakers}: speakers[{index}] ({speaker.id}).bio: {reason}")
     return out

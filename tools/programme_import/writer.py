@@ -76,9 +76,9 @@ def texts(files: dict[str, dict], state: dict) -> dict[str, str]:
     return out
 
 
-def check_and_write(folder: Path, docs_dir: Path, conference: dict, files: dict[str, str], *, dry_run: bool,
+def check_and_write(folder: Path, docs_dir: Path, year: int, files: dict[str, str], *, dry_run: bool,
                     markdown: tuple[list[str], dict[str, dict]]) -> list[str]:
-    """Write `files` (name -> text) into `folder` when the programme they make passes the build's checks
+    """Write `files` (name -> text) into the edition's `folder` when the programme they make passes the build's checks
     and its texts the strict build's (`markdown`: the site's extensions, texts.site_markdown);
     returns the names that changed (or would). Raises ProgrammeError, having written nothing."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -88,7 +88,7 @@ def check_and_write(folder: Path, docs_dir: Path, conference: dict, files: dict[
         target.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (target / name).write_text(text, encoding="utf-8")
-        programme = load(docs, conference)  # raises ProgrammeError
+        programme = load(docs, year)  # raises ProgrammeError
         if problems := refused(programme, docs_dir, markdown):
             raise ProgrammeError(problems)
     changed = [name for name, text in files.items()
