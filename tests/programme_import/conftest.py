@@ -40,25 +40,40 @@ def run_import(project: Path, *args) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True)
 
 
-def programme_files(project: Path) -> dict[str, bytes]:
-    """Every byte the import may write: the data files, their fingerprints and mkdocs.yml."""
-    folder = project / "docs" / "programme"
-    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+# The edition the fixture export belongs to: the year of its first day.
+YEAR = int(export_data()["schedule"]["conference"]["start"][:4])
+
+
+def edition_dir(project: Path, year: int = YEAR) -> Path:
+    return project / "docs" / str(year)
+
+
+def programme_files(project: Path, year: int = YEAR) -> dict[str, bytes]:
+    """Every byte the import of an edition may write: the edition's files, their fingerprints and mkdocs.yml."""
+    folder = edition_dir(project, year)
+    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()} if folder.is_dir() else {}
     files["mkdocs.yml"] = (project / "mkdocs.yml").read_bytes()
     return files
 
 
-def schedule(project: Path) -> dict:
-    return yaml.safe_load((project / "docs" / "programme" / "schedule.yml").read_text(encoding="utf-8"))
+def site_files(project: Path, but: int | None = None) -> dict[str, bytes]:
+    """Every file under docs/ (but the edition `but`'s folder) and every mkdocs*.yml, byte for byte."""
+    files = {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted((project / "docs").rglob("*"))
+             if p.is_file() and not (but and p.is_relative_to(edition_dir(project, but)))}
+    return files | {p.name: p.read_bytes() for p in project.glob("mkdocs*.yml")}
 
 
-def sessions_by_uid(project: Path) -> dict[str, dict]:
-    return {s.get("uid") or s["slug"]: s for s in schedule(project)["sessions"]}
+def schedule(project: Path, year: int = YEAR) -> dict:
+    return yaml.safe_load((edition_dir(project, year) / "schedule.yml").read_text(encoding="utf-8"))
+
+
+def sessions_by_uid(project: Path, year: int = YEAR) -> dict[str, dict]:
+    return {s.get("uid") or s["slug"]: s for s in schedule(project, year)["sessions"]}
 
 
 @pytest.fixture
 def imported(project_copy, tmp_path):
-    """A copy of the project with the fixture export imported as the next edition, and the export's copy to change."""
+    """A copy of the project with the fixture export imported as a new edition (YEAR), and the export's copy to change."""
     source = tmp_path / "schedule.json"
     source.write_text(EXPORT.read_text(encoding="utf-8"), encoding="utf-8")
     run = run_import(project_copy, source, "--fix", "--update-conference", "--remove-missing")
