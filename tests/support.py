@@ -28,6 +28,29 @@ VENV = BIN.parent
 ARTICLE_URL = "blog/2021/machine-learning-pycon/"
 ARTICLE = ARTICLE_URL + "index.html"
 
+
+def current_edition(config_file: Path = ROOT / "mkdocs.yml") -> str:
+    """The year of the current edition, as mkdocs.yml names it (`extra.editions.current`)."""
+    import re  # noqa: PLC0415
+
+    found = re.search(r"^  editions:\n(?:    .*\n|\s*#.*\n)*?    current: (\d{4})$", config_file.read_text(encoding="utf-8"), re.MULTILINE)
+    if not found:
+        raise LookupError(f"{config_file}: no extra.editions.current")
+    return found[1]
+
+
+def edition_years(config_file: Path = ROOT / "mkdocs.yml") -> list[int]:
+    """Every edition's year, as mkdocs.yml lists them (`extra.editions.all`)."""
+    import re  # noqa: PLC0415
+
+    found = re.search(r"^    all: \[([0-9, ]+)\]$", config_file.read_text(encoding="utf-8"), re.MULTILINE)
+    if not found:
+        raise LookupError(f"{config_file}: no extra.editions.all")
+    return [int(year) for year in found[1].split(",")]
+
+
+EDITION = current_edition()
+
 # The pages a reader opens, by name, relative to the site's address.
 PAGES = {
     "home": "",
@@ -37,17 +60,18 @@ PAGES = {
     "category": "blog/category/2021/",
     "author": "blog/author/pycon-india-content-team/",
     "404": "no-such-page/",
-    # The programme's kinds of page: made from docs/programme/*.yml.
-    "schedule": "programme/schedule/",
-    "session": "programme/sessions/path-to-pythonic/",
-    "keynote": "programme/sessions/keynote-alolita-sharma/",
-    "speaker": "programme/speakers/alolita-sharma/",
-    "speakers": "programme/speakers/",
-    "recordings": "programme/recordings/",
-    "tickets": "programme/tickets/",
-    "sponsors": "programme/sponsors/",
-    "code of conduct": "programme/code-of-conduct/",
-    "faq": "programme/faq/",
+    # The current edition's kinds of page: made from docs/<year>/*.yml.
+    "edition": f"{EDITION}/",
+    "schedule": f"{EDITION}/schedule/",
+    "session": f"{EDITION}/sessions/path-to-pythonic/",
+    "keynote": f"{EDITION}/sessions/keynote-alolita-sharma/",
+    "speaker": f"{EDITION}/speakers/alolita-sharma/",
+    "speakers": f"{EDITION}/speakers/",
+    "recordings": f"{EDITION}/recordings/",
+    "tickets": f"{EDITION}/tickets/",
+    "sponsors": f"{EDITION}/sponsors/",
+    "code of conduct": f"{EDITION}/code-of-conduct/",
+    "faq": f"{EDITION}/faq/",
 }
 # axe-core as axe-playwright-python ships it, and the rules it runs: WCAG 2.x A and AA, best practice.
 AXE_SCRIPT = files("axe_playwright_python") / "axe.min.js"

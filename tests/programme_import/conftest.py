@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
+from overrides.hooks.programme.programme_data import EDITION_FILE
 from tests.support import ROOT
 
 FRAB = ROOT / "tests" / "fixtures" / "frab"
@@ -79,6 +81,23 @@ def imported(project_copy, tmp_path):
     run = run_import(project_copy, source, "--fix", "--update-conference", "--remove-missing")
     assert run.returncode == 1, run.stderr  # the unmapped type is left for a person
     return project_copy, source
+
+
+@pytest.fixture
+def empty_programme(project_copy):
+    """A copy of the project without a programme yet: every edition's data files and the import's record
+    (.programme-import.yml) gone, each edition's facts (edition.yml) kept."""
+    for path in (project_copy / "docs").glob("[0-9][0-9][0-9][0-9]/*.yml"):
+        if path.name != EDITION_FILE:
+            path.unlink()
+    return project_copy
+
+
+def current_facts() -> dict:
+    """The current edition's facts, edition.yml as YAML reads it: what an old site's data/, which names no year, is read with."""
+    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
+        current = yaml_load(config)["extra"]["editions"]["current"]
+    return yaml.safe_load((ROOT / "docs" / str(current) / EDITION_FILE).read_text(encoding="utf-8"))
 
 
 # A PyCon-like pretalx export written for these tests: ten rooms (four talk tracks, six workshop rooms), the

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
 from overrides.hooks.programme.programme_data import EDITION_FILE, load
+from tests.programme_import.conftest import current_facts
 from tools.programme_import import hugo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,9 +21,7 @@ DATA = ROOT / "tests" / "fixtures" / "hugo" / "data"
 @pytest.fixture(scope="module")
 def conference() -> dict:
     """The facts of the edition the old site's data belongs to (it names no year: the current edition's)."""
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        current = yaml_load(config)["extra"]["editions"]["current"]
-    return yaml.safe_load((ROOT / "docs" / str(current) / EDITION_FILE).read_text(encoding="utf-8"))
+    return current_facts()
 
 
 @pytest.fixture(scope="module")
@@ -154,14 +152,6 @@ def run(project: Path, *options: str) -> subprocess.CompletedProcess:
 
 def folder(project: Path) -> Path:
     return project / "docs" / "2021"
-
-
-@pytest.fixture
-def empty_programme(project_copy):
-    for path in folder(project_copy).glob("*.yml"):  # the import's record (.programme-import.yml) too
-        if path.name != EDITION_FILE:
-            path.unlink()
-    return project_copy
 
 
 def programme_files(project: Path) -> dict[str, bytes]:

@@ -4,14 +4,17 @@
 
 SOURCE is told apart by its content: the `data/` folder of the old Hugo
 conference site (schedule.yml, keynote_speakers.yml, tickets.yml,
-sponsors.yml, communities.yml) or a frab / pretalx `schedule.json` (a file,
-or an address when there is a network). `--recordings DIR` links each
+sponsors.yml, communities.yml), the `_data/` folder of the old Jekyll one
+(talks.yml, speakers.yml, tickets.yml, sponsors.yml, partners.yml,
+conference-details.yml), or a frab / pretalx `schedule.json` (a file, or an
+address when there is a network). `--recordings DIR` links each
 session to its recording from a pyvideo/data conference folder.
 
 One record shape for every reader: the dicts the programme's own models
 (overrides/hooks/programme/programme_data.py) check. The stages:
 
-- hugo.py: the old Hugo site's data files -> records, flaws reported or fixed
+- hugo.py: the old Hugo site's data files (2021) -> records, flaws reported or fixed
+- jekyll.py: the old Jekyll site's data files (2020) -> records, the same way
 - frab.py: a frab/pretalx schedule.json, checked against the c3voc schema -> records
 - recordings.py: pyvideo/data videos matched to sessions -> recording links
 - merge.py: records merged into what the site has, keeping what the team edited by hand

@@ -12,7 +12,7 @@ from mkdocs.utils.yaml import yaml_load
 from overrides.hooks.programme.programme_data import EDITION_FILE, ProgrammeError, editions_config
 from tools.pelican_import.report import Problem, print_problems
 from tools.pelican_import.site_config import CannotEdit
-from tools.programme_import import edition, hugo, recordings
+from tools.programme_import import edition, hugo, jekyll, recordings
 from tools.programme_import.frab import NOTE_KINDS
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
@@ -31,6 +31,8 @@ def read_source(source: str, conference: dict, fix: bool) -> Imported:
         if "start" not in conference:
             raise ImportFailed(f"{source}: the old site's data/ names no year: bring it into an edition the site has (--edition YEAR)")
         return hugo.read(path, conference, fix)
+    if jekyll.is_jekyll_data(path):
+        return jekyll.read(path, conference, fix)  # its year is in conference-details.yml
     from tools.programme_import import frab  # noqa: PLC0415
 
     if frab.is_frab(source):

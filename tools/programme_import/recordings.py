@@ -8,14 +8,24 @@ finds exactly one:
    announced it, `links.announcement`);
 2. its title and speakers: the titles are the same words (a conference name
    in front of the video's title, such as "PyCon India 2021 Day 1 Closing
-   Address", is not part of it; one title may be the other cut short), and
-   each of the session's speakers is one of the video's (a name may be
-   shorter: "Sebastian" is "Sebastian Witowski"); a session without speakers
-   matches on its title alone;
+   Address", is not part of it; one title may be the other cut short; the
+   same letters spaced otherwise, "Ren Py" and "Ren'Py", are the same), or,
+   when none is, the same words after a label of one or two words in front
+   of the video's title ("Tallk: Publishing ..."), and each of the session's
+   speakers is one of the video's (a name may be shorter: "Sebastian" is
+   "Sebastian Witowski"); a session without speakers matches on its title alone;
 3. a keynote ("Keynote: <title>"), to the day's keynote by the same speakers,
    on the day the video was recorded;
 4. a lightning talk ("Lightning Talk: ..." in its title or description), to
    the lightning-talks session of the day it was recorded.
+
+A folder whose videos all have one `recorded` date, while the sessions rules 1
+and 2 match them to fall on several days, has a placeholder, not the days
+(pyvideo dated every 2016-2020 PyCon India video its conference's first day).
+That is reported once and the dates are not read: a keynote is matched by its
+speakers alone, when they gave one keynote, and a lightning talk only when
+there is one lightning-talks session. (One video dated wrong among dates that
+differ, as 2021's Day 2 opening, does not make the others wrong.)
 
 A matched video becomes the session's `links.recording`; a lightning talk's
 videos, several for one session, become `links.other` entries, one per video,
@@ -38,6 +48,7 @@ from tools.pelican_import.report import Problem
 from tools.programme_import.records import ImportFailed, json_path
 
 DETAIL = re.compile(r"Talk Detail:\s*(\S+)", re.IGNORECASE)
+LABEL = re.compile(r"^\s*\w+(?:\s+\w+)?\s*:\s*(.+)$")  # "Tallk: Publishing well formed Python packages"
 LIGHTNING = re.compile(r"^\s*lightning\s+talk\b\s*:?\s*", re.IGNORECASE)
 KEYNOTE = re.compile(r"^\s*keynote\s*:\s*", re.IGNORECASE)
 HONORIFICS = {"dr", "prof", "mr", "ms", "mrs"}
@@ -61,8 +72,14 @@ def same_person(short: str, long: str) -> bool:
 def same_title(video: list[str], session: list[str]) -> bool:
     if not video or not session:
         return False
-    shorter, longer = sorted((video, session), key=len)
-    return longer[: len(shorter)] == shorter and len(shorter) >= min(3, len(longer))
+    if "".join(video) == "".join(session):
+        return True
+
+    def cut_short(short: list[str], long: list[str]) -> bool:
+        """`short`'s letters are `long`'s first words (spaced as they may be), and not too few of them."""
+        return len(short) >= min(3, len(long)) and "".join(short) in {"".join(long[:n]) for n in range(1, len(long))}
+
+    return cut_short(video, session) or cut_short(session, video)
 
 
 class Linker:
@@ -75,6 +92,7 @@ class Linker:
         self.prefix = words(str(conference.get("name") or ""))
         self.problems: list[Problem] = []
         self.matched: dict[str, str] = {}  # session slug -> the video file that gave its recording
+        self.days_known = True  # whether a video's `recorded` is its session's day (see days_told())
         from zoneinfo import ZoneInfo  # noqa: PLC0415
 
         self.tz = ZoneInfo(self.zone) if self.zone else None
@@ -99,6 +117,11 @@ class Linker:
                 if any(proposal_key(u) == key for u in ((s.get("links") or {}).get("proposal"), (s.get("links") or {}).get("announcement")) if u)]
 
     def by_title(self, title: str, video_speakers: list[str]) -> list[dict]:
+        found = self.by_words(title, video_speakers)
+        label = LABEL.match(title)
+        return found or (self.by_words(label[1], video_speakers) if label else [])
+
+    def by_words(self, title: str, video_speakers: list[str]) -> list[dict]:
         mine = words(title)
         if self.prefix and mine[: len(self.prefix)] == self.prefix:
             mine = mine[len(self.prefix):]
@@ -112,10 +135,33 @@ class Linker:
         return out
 
     def keynote(self, recorded: date | None, video_speakers: list[str]) -> list[dict]:
-        return [s for s in self.sessions if s["type"] == "keynote" and recorded == self.day(s) and self.speakers_match(s, video_speakers)]
+        return [s for s in self.sessions if s["type"] == "keynote" and (not self.days_known or recorded == self.day(s))
+                and self.speakers_match(s, video_speakers)]
 
     def lightning(self, recorded: date | None) -> list[dict]:
-        return [s for s in self.sessions if s["type"] == "lightning-talks" and recorded == self.day(s)]
+        return [s for s in self.sessions if s["type"] == "lightning-talks" and (not self.days_known or recorded == self.day(s))]
+
+    def days_told(self, videos: list[dict]) -> None:
+        """Whether `recorded` can tell a video's day: not when every video has one date and the sessions
+        rules 1 and 2 match them to fall on several days. Reported once when not."""
+        dates = {video["recorded"] for video in videos}
+        if len(dates) != 1 or None in dates:
+            return
+        days = set()
+        for video in videos:
+            found = self.by_proposal(video["detail"]) if video["detail"] else []
+            if not found and not video["lightning"]:
+                found = self.by_title(video["title"], video["names"])
+            if len(found) == 1:
+                days.add(self.day(found[0]))
+        if len(days) < 2:
+            return
+        self.days_known = False
+        self.report(f"{self.folder.name}/videos", "recorded",
+                    f"every video is recorded {dates.pop()}, but the sessions their proposals or titles match are on "
+                    f"{len(days)} days ({', '.join(map(str, sorted(days)))}): a placeholder, not read; a keynote is matched by its "
+                    "speakers alone, a lightning talk only where there is one lightning-talks session",
+                    "one recorded date for every video")
 
     @staticmethod
     def names_of(sessions: list[dict]) -> str:
@@ -164,11 +210,17 @@ class Linker:
             raise ImportFailed(f"{self.folder}: no videos/ folder: not a pyvideo/data conference folder")
         counts = {"proposal": 0, "title and speakers": 0, "keynote": 0, "lightning talk": 0}
         read = [v for v in (self.read(p) for p in sorted(videos.glob("*.json"))) if v]
+        self.days_told(read)
         matches = [(video, *self.match(video)) for video in read]
         # Videos named by their proposal first: a second video of the same talk cannot take its place.
         matches.sort(key=lambda m: m[1] != "proposal")
         for video, rule, found, field in matches:
             title, names, shown = video["title"], video["names"], video["shown"]
+            if len(found) > 1 and rule == "lightning talk":
+                self.report(shown, field, f"{title!r}: a lightning talk, and its day is not known (its `recorded` is not read, "
+                            f"above) among {len(found)} lightning-talks sessions ({self.names_of(found)}): not linked; add it to "
+                            "its day's session's links.other by hand", "a lightning talk of an unknown day")
+                continue
             if len(found) > 1:
                 self.report(shown, field, f"{title!r} fits {len(found)} sessions by its {rule} ({self.names_of(found)}): "
                             "not linked; add links.recording to the right one by hand", "a video that fits several sessions")
@@ -182,7 +234,8 @@ class Linker:
                     reason = f"{title!r}: a lightning talk recorded {video['recorded']}, a day with no lightning-talks session: not linked"
                 else:
                     reason = (f"{title!r} by {', '.join(names) or 'no one'} (recorded {video['recorded']}) matches no session by "
-                              "title and speakers" + (", nor a keynote of its day by its speakers" if video["keynote"] else "") + ": not linked")
+                              "title and speakers" + ((", nor a keynote of its day by its speakers" if self.days_known
+                                                           else ", nor a keynote by its speakers") if video["keynote"] else "") + ": not linked")
                 self.report(shown, field, reason, "a video of no session")
                 continue
             session = found[0]
