@@ -195,3 +195,17 @@ def test_windows_line_endings_become_newlines_and_the_yaml_stays_a_block():
         kept = speakers[entry["public_name"]]["bio"] if field == "biography" else sessions[entry["guid"]][field]
         assert "\r" not in kept and kept.count("\n") == text.strip().count("\r\n")
         assert dump({field: kept}).startswith(f"{field}: |")  # a block a person can edit, not a quoted line of escapes
+
+
+def test_line_breaks_escaped_twice_become_line_breaks_with_fix_but_not_in_code(tmp_path):
+    """As pretalx-rc3's export has them: a biography's `\\r\\n` as four characters of text."""
+    data = export_data(NEXT_EDITION)
+    event = data["schedule"]["conference"]["days"][0]["rooms"]["Track 2"][0]
+    event["abstract"] = "First line.\\r\\nSecond line, with `text.rstrip('\\r\\n')` in code."
+    planted = tmp_path / "schedule.json"
+    planted.write_text(json.dumps(data), encoding="utf-8")
+    plain = read(planted, fix=False)
+    assert [p.reason for p in plain.problems if p.kind == "line breaks written as text"] == [
+        "1 line break(s) written as the text \\r\\n (escaped twice): made line breaks (--fix does it)"]
+    fixed = {s["uid"]: s for s in read(planted, fix=True).schedule["sessions"]}[event["guid"]]
+    assert fixed["abstract"] == "First line.\nSecond line, with `text.rstrip('\\r\\n')` in code."

@@ -48,7 +48,7 @@ from overrides.hooks.programme.programme_data import SLUG
 from tools.markdown_links import FRAME, NO_MAILTO, NO_SCHEME, PARENTHESES, PATH, LinkFault, check
 from tools.pelican_import.report import Problem
 from tools.programme_import.records import At, Imported, ImportFailed, json_path
-from tools.programme_import.texts import mend
+from tools.programme_import.texts import literal_breaks, mend
 
 SCHEMAS = Path(__file__).parent / "schemas"
 CLASSIC, SCHEDULE2 = "c3voc-schedule.json", "c3voc-schedule2.json"
@@ -372,6 +372,10 @@ class Reader:
             return text
         if "\r" in text:
             self.problem(where, "Windows line endings (\\r\\n): made \\n", "Windows line endings made \\n", fixed=True)
+        broken, count = literal_breaks(text)
+        if count and self.fixed(where, f"{count} line break(s) written as the text \\r\\n (escaped twice): made line breaks",
+                                "line breaks written as text"):
+            text = broken
         mended, faults = mend(text, self.fix)
         for fault in faults:
             self.link_fault(where, fault)

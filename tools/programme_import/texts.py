@@ -30,7 +30,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from overrides.hooks.programme.programme_data import Programme
-from tools.markdown_links import mend_text
+from tools.markdown_links import fence_state, masked, mend_text
 
 # What MkDocs adds to every site's markdown_extensions.
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
@@ -42,6 +42,26 @@ SPEAKER_HEADINGS = ("Session", "Sessions")
 def normalised(text: str) -> str:
     """`\\r\\n` and a lone `\\r` as `\\n`."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+LITERAL_BREAK = "\\r\\n"  # the four characters \r\n: a line break escaped once too often
+PLACEHOLDER = "\x00\x01\x02\x03"
+
+
+def literal_breaks(text: str) -> tuple[str, int]:
+    """The text with each `\\r\\n` written as text (outside code) made a line break, and how many there were."""
+    lines, count, fence = [], 0, None
+    for line in text.split("\n"):
+        in_code, fence = fence_state(fence, line)
+        if not in_code and LITERAL_BREAK in line:
+            # Code spans blanked, as the link rule blanks them; the sequence stands in as characters no escape takes.
+            plain, out, at = masked(line.replace(LITERAL_BREAK, PLACEHOLDER)), [], 0
+            while (found := plain.find(PLACEHOLDER, at)) != -1:
+                out += [line[at:found], "\n"]
+                at, count = found + len(LITERAL_BREAK), count + 1
+            line = "".join(out) + line[at:]
+        lines.append(line)
+    return "\n".join(lines), count
 
 
 def mend(text: str, fix: bool):
