@@ -11,8 +11,9 @@ conference, its days) stops the import before anything is written.
 
 How each part is read:
 
-- conference: title, start, end, time_zone_name and the days -> what the site's
-  `extra.conference` is compared with (conference.py), and the schedule's days;
+- conference: title, start, end, time_zone_name and the days -> what the
+  edition's facts (edition.yml) are compared with or started from (edition.py),
+  and the schedule's days;
 - rooms -> stages, their ids the rooms' names as slugs (a room's guid is not
   trusted to tell rooms apart: pretalx has given two rooms one guid); a room
   without events is no stage, and is said so;
