@@ -28,6 +28,23 @@ def events(data: dict) -> list[tuple[str, dict]]:
     return [(room, event) for day in data["schedule"]["conference"]["days"] for room, items in day["rooms"].items() for event in items]
 
 
+def texts_of(data: dict):
+    """(JSON path, entry, field, text) of every abstract, description and biography of an export (a
+    person's where the person first appears)."""
+    seen = set()
+    for d, day in enumerate(data["schedule"]["conference"]["days"]):
+        for room, items in day["rooms"].items():
+            for index, event in enumerate(items):
+                where = f"$.schedule.conference.days[{d}].rooms[{room!r}][{index}]"
+                for field in ("abstract", "description"):
+                    if event.get(field):
+                        yield where, event, field, event[field]
+                for p, person in enumerate(event["persons"]):
+                    if person.get("biography") and person["code"] not in seen:
+                        seen.add(person["code"])
+                        yield f"{where}.persons[{p}]", person, "biography", person["biography"]
+
+
 def minutes(duration: str) -> int:
     hours, mins = duration.split(":")
     return int(hours) * 60 + int(mins)

@@ -5,7 +5,7 @@ import json
 import pytest
 from slugify import slugify
 
-from tests.programme_import.conftest import EXPORT, FRAB, NEXT_EDITION, events, export_data, minutes, start_of
+from tests.programme_import.conftest import EXPORT, FRAB, NEXT_EDITION, events, export_data, minutes, start_of, texts_of
 from tests.support import ROOT
 from tools.markdown_links import check
 from tools.programme_import import frab, hugo
@@ -146,23 +146,6 @@ def test_an_event_that_cannot_be_brought_is_left_out_and_named():
 
 def test_hugo_data_is_not_taken_for_an_export():
     assert not frab.is_frab(str(ROOT / "docs" / "programme"))
-
-
-def texts_of(data: dict):
-    """(JSON path, entry, field, text) of every abstract, description and biography of an export (a
-    person's where the person first appears)."""
-    seen = set()
-    for d, day in enumerate(data["schedule"]["conference"]["days"]):
-        for room, items in day["rooms"].items():
-            for index, event in enumerate(items):
-                where = f"$.schedule.conference.days[{d}].rooms[{room!r}][{index}]"
-                for field in ("abstract", "description"):
-                    if event.get(field):
-                        yield where, event, field, event[field]
-                for p, person in enumerate(event["persons"]):
-                    if person.get("biography") and person["code"] not in seen:
-                        seen.add(person["code"])
-                        yield f"{where}.persons[{p}]", person, "biography", person["biography"]
 
 
 def test_links_in_texts_get_the_blog_importers_reading_and_fixes():

@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from icalendar import Calendar
 from slugify import slugify
 
-from tests.programme_import.conftest import (EXPORT, FRAB, YEAR, edition_dir, events, export_data, minutes, programme_files,
+from tests.programme_import.conftest import (FRAB, YEAR, edition_dir, events, export_data, minutes, programme_files,
                                              run_import, schedule, sessions_by_uid, site_files, start_of)
 from tests.support import mkdocs_build
 

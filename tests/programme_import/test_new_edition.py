@@ -11,8 +11,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 
 from overrides.hooks.programme.programme_data import EDITION_FILE, load
-from tests.programme_import.conftest import NEXT_EDITION, edition_dir, export_data, run_import, schedule, site_files
-from tests.programme_import.test_frab_reader import texts_of
+from tests.programme_import.conftest import NEXT_EDITION, edition_dir, export_data, run_import, schedule, site_files, texts_of
 from tests.support import mkdocs_build
 from tools.markdown_links import check
 
