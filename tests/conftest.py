@@ -2,6 +2,7 @@
 production configuration; tests read the built pages as a reader gets them."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from mkdocs.config import load_config
 
 from overrides.hooks.site_rules import read_front_matter
 from tests.pelican_seed import PelicanPost
-from tests.support import ARTICLE, ROOT, mkdocs_build  # noqa: F401 (tests import them from here too)
+from tests.support import ARTICLE, ROOT, current_edition, mkdocs_build  # noqa: F401 (tests import them from here too)
 
 SEED = ROOT / "tests" / "fixtures" / "pelican" / "machine-learning-pycon.md"
 # Small Pelican posts with what real blogs hold and the seed does not, a folder per kind.
@@ -60,6 +61,20 @@ class BuiltSite:
 @pytest.fixture(scope="session")
 def config():
     return load_config(str(ROOT / "mkdocs.yml"))
+
+
+@pytest.fixture(scope="session")
+def editions(config):
+    """Every edition's data as the build reads it (docs/<year>/, extra.editions)."""
+    from overrides.hooks.programme.programme_data import load_editions  # noqa: PLC0415
+
+    return load_editions(ROOT / "docs", config.extra["editions"])
+
+
+@pytest.fixture(scope="session")
+def programme(editions):
+    """The current edition: the home page's, the banner's, the Programme tab's."""
+    return editions.current
 
 
 @pytest.fixture(scope="session")
@@ -151,11 +166,15 @@ def more_posts_site(tmp_path_factory):
     project.mkdir()
     for name in ("mkdocs.yml", "docs", "overrides"):
         (shutil.copytree if (ROOT / name).is_dir() else shutil.copy2)(ROOT / name, project / name)
-    # A build variant whose conference spans two months.
+    # A build variant; its current edition spans two months.
     variant = project / MORE_POSTS_VARIANT
-    variant.write_text("INHERIT: mkdocs.yml\nextra:\n  conference:\n    start: 2021-09-30\n    end: 2021-10-02\n")
-    for data in (project / "docs/programme").glob("*.yml"):  # the 2021 programme is not on those days: none yet
-        data.unlink()
+    variant.write_text("INHERIT: mkdocs.yml\n")
+    edition = project / "docs" / current_edition()
+    facts = edition / "edition.yml"
+    facts.write_text(re.sub(r"(?m)^end: .*$", "end: 2021-10-02", re.sub(r"(?m)^start: .*$", "start: 2021-09-30", facts.read_text())))
+    for data in edition.glob("*.yml"):  # the 2021 programme is not on those days: none yet
+        if data != facts:
+            data.unlink()
     with (project / "docs/blog/.authors.yml").open("a", encoding="utf-8") as authors:
         authors.write("  proposals-team:\n    name: Proposals Team\n    description: Reviews the talks\n"
                       "    avatar: assets/images/favicon.svg\n")

@@ -1,12 +1,13 @@
 """A content mistake stops the build with a message that names the file and
 the problem, and `make build` then leaves the published folder as it was."""
 
+import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.support import ROOT, VENV, mkdocs_build
+from tests.support import ROOT, VENV, edition_years, mkdocs_build
 
 POST = "docs/blog/posts/machine-learning-pycon.md"
 
@@ -67,14 +68,10 @@ def test_bad_input_fails_the_build_naming_file_and_problem(project_copy, tmp_pat
         assert words in result.stderr, f"{words!r} not in the error:\n{result.stderr}"
 
 
-# Conference facts in mkdocs.yml (overrides/hooks/site/conference_facts.py): what
-# is written there, what a slip makes of it, and what the error must name.
+# What all editions share, in mkdocs.yml (overrides/hooks/site/conference_facts.py):
+# what is written there, what a slip makes of it, and what the error must name.
 CONFERENCE_FAULTS = {
     "organiser missing": ("    organiser: the Python community in India\n", "", ["organiser", "Required"]),
-    "day that is not a date": ("start: 2021-09-17", "start: September 17", ["start", "YYYY-MM-DD"]),
-    "end before the start": ("end: 2021-09-20", "end: 2021-09-10", ["end", "before the start"]),
-    "website over http": ("website: https://", "website: http://", ["website", "https://"]),
-    "proposals without a scheme": ("proposals: https://", "proposals: ", ["proposals", "URL"]),
     "misspelt field": ("    tagline:", "    tag_line:", ["tagline", "tag_line"]),
 }
 
@@ -87,6 +84,30 @@ def test_bad_conference_facts_fail_the_build_naming_the_field(project_copy, tmp_
     assert result.returncode != 0, f"the build passed despite: {fault}"
     assert "mkdocs.yml" in result.stderr and f"extra.conference.{fields[0]}" in result.stderr, result.stderr
     assert all(words in result.stderr for words in fields[1:]), result.stderr
+
+
+# Each edition's facts, in docs/<year>/edition.yml (programme_data.py, EditionFacts): a
+# slip in any edition stops the build, named with the edition's file and the field.
+EDITION_FAULTS = {
+    "day that is not a date": (r"(?m)^start: .*$", "start: September 17", "start: Input should be a valid date"),
+    "end before the start": (r"(?m)^end: .*$", "end: 1999-01-01", "end: Value error, 1999-01-01 is before start"),
+    "website over http": (r"(?m)^  website: https://", "  website: http//", "links.website: Value error, 'http//"),
+    "unknown phase": (r"(?m)^phase: .*$", "phase: finished", "phase: Input should be 'proposals', 'tickets'"),
+}
+
+
+@pytest.mark.parametrize("year", edition_years())
+@pytest.mark.parametrize("fault", EDITION_FAULTS, ids=EDITION_FAULTS)
+def test_bad_edition_facts_fail_the_build_naming_the_edition_and_the_field(project_copy, tmp_path, fault, year):
+    pattern, new, message = EDITION_FAULTS[fault]
+    facts = project_copy / "docs" / str(year) / "edition.yml"
+    text, planted = re.subn(pattern, new, facts.read_text(encoding="utf-8"), count=1)
+    assert planted, f"{fault}: not planted in {year}/edition.yml"
+    facts.write_text(text, encoding="utf-8")
+    result = mkdocs_build(project_copy, tmp_path / "out")
+    assert result.returncode != 0, f"the build passed despite: {fault}"
+    assert f"{year}/edition.yml: {message}" in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
 
 
 def test_failed_make_build_keeps_the_published_site(project_copy):

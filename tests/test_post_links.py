@@ -7,31 +7,28 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from overrides.hooks.programme.programme_data import load, proposal_key
+from overrides.hooks.programme.programme_data import proposal_key
 from tests.html import text_of
 from tests.support import ARTICLE, ROOT, mkdocs_build
 
 ANNOUNCEMENT = ROOT / "tests" / "fixtures" / "programme" / "keynote-announcement.md"
 
 
-@pytest.fixture(scope="module")
-def programme(config):
-    return load(ROOT / "docs", config.extra["conference"])
-
-
-def test_each_link_to_a_scheduled_proposal_is_followed_by_its_session(site, article, programme, seed):
-    proposals = programme.by_proposal()
+def test_each_link_to_a_scheduled_proposal_is_followed_by_its_session_in_its_own_edition(site, article, editions, seed):
+    """One blog for every edition: a 2020 proposal leads to 2020's session, a 2021 one to 2021's."""
+    proposals = {key: (p, s) for p in editions.all for key, s in p.by_proposal().items()}
     for link in article.select("article.md-content__inner a[href^='https://in.pycon.org/cfp/']"):
-        session = proposals.get(proposal_key(link["href"]))
+        edition, session = proposals.get(proposal_key(link["href"]), (None, None))
         added = link.find_next_sibling("span", class_="pi-on-schedule")
         if session is None:
-            assert added is None, f"{link['href']} is not on the schedule, but got a session link"
+            assert added is None, f"{link['href']} is not on any edition's schedule, but got a session link"
             continue
         target = site.resolve(ARTICLE, added.a["href"])
-        assert target == site.dir / f"programme/sessions/{session.slug}/index.html"
-        assert programme.stage_name(session) in text_of(added)
+        assert target == site.dir / f"{edition.folder}/sessions/{session.slug}/index.html"
+        assert edition.stage_name(session) in text_of(added)
     scheduled = [href for _, href in seed.links() if proposal_key(href) in proposals]
     assert len(article.select(".pi-on-schedule")) == len(scheduled)
+    assert len({proposals[proposal_key(href)][0].year for href in scheduled}) > 1, "the article links sessions of one edition only"
 
 
 @pytest.fixture(scope="module")
@@ -57,9 +54,9 @@ def test_an_announcement_post_links_its_session_and_speakers(with_announcement, 
     aside = post.select_one("aside.pi-on-programme")
     assert aside is not None
     links = [a["href"] for a in aside.select("a")]
-    assert links[0] == f"../../../programme/sessions/{keynote.slug}/"
-    assert links[1:] == [f"../../../programme/speakers/{s}/" for s in keynote.speakers]
-    session = read(with_announcement, f"programme/sessions/{keynote.slug}/index.html")
+    assert links[0] == f"../../../{programme.folder}/sessions/{keynote.slug}/"
+    assert links[1:] == [f"../../../{programme.folder}/speakers/{s}/" for s in keynote.speakers]
+    session = read(with_announcement, f"{programme.folder}/sessions/{keynote.slug}/index.html")
     assert [a["href"] for a in session.select("ul.pi-posts a")] == ["../../../blog/2021/keynote-announcement-alolita-sharma/"]
     assert "In the blog" in [text_of(a) for a in session.select(".md-nav--secondary a")]
 

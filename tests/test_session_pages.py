@@ -7,16 +7,17 @@ import json
 import pytest
 
 from overrides.hooks.programme.programme_data import anchor, load
-from tests.support import ROOT
+from tests.support import ROOT, edition_years
 
 
-@pytest.fixture(scope="module")
-def programme(config):
-    return load(ROOT / "docs", config.extra["conference"])
+@pytest.fixture(scope="module", params=edition_years(), ids=str)
+def programme(request):
+    """Each edition in turn: its pages are made alike from its own data."""
+    return load(ROOT / "docs", request.param)
 
 
-def page_of(session) -> str:
-    return f"programme/sessions/{session.slug}/index.html"
+def page_of(session, programme) -> str:
+    return f"{programme.folder}/sessions/{session.slug}/index.html"
 
 
 def facts(page) -> dict[str, object]:
@@ -25,7 +26,7 @@ def facts(page) -> dict[str, object]:
 
 def test_each_session_has_one_heading_its_time_its_stage_and_its_type(site, programme):
     for session in programme.with_pages():
-        page = site.page(page_of(session))
+        page = site.page(page_of(session, programme))
         assert [h.get_text(strip=True).rstrip("¶") for h in page.select("article h1")] == [session.title]
         found = facts(page)
         times = [t["datetime"] for t in found["When"].select(".pi-when time")]
@@ -40,19 +41,19 @@ def test_speakers_are_linked_to_their_pages(site, programme):
     for session in programme.with_pages():
         if not session.speakers:
             continue
-        links = facts(site.page(page_of(session)))["Speakers" if len(session.speakers) > 1 else "Speaker"].select("a")
+        links = facts(site.page(page_of(session, programme)))["Speakers" if len(session.speakers) > 1 else "Speaker"].select("a")
         assert [a.get_text() for a in links] == [programme.speakers[s].name for s in session.speakers]
         for a, speaker in zip(links, session.speakers):
-            target = site.resolve(page_of(session), a["href"])
-            assert target == site.dir / "programme" / "speakers" / speaker / "index.html"
+            target = site.resolve(page_of(session, programme), a["href"])
+            assert target == site.dir / programme.folder / "speakers" / speaker / "index.html"
 
 
 def test_the_proposal_and_the_place_in_the_schedule_are_linked(site, programme):
     for session in programme.with_pages():
-        page = site.page(page_of(session))
+        page = site.page(page_of(session, programme))
         hrefs = [a["href"] for a in facts(page)["Where"].select("a")]
         assert hrefs and hrefs[0].endswith(f"#{anchor(session)}")
-        assert site.resolve(page_of(session), hrefs[0]) == site.dir / "programme" / "schedule" / "index.html"
+        assert site.resolve(page_of(session, programme), hrefs[0]) == site.dir / programme.folder / "schedule" / "index.html"
         links = facts(page).get("Links")
         expected = [url for url in (session.links.proposal, session.links.slides, session.links.recording,
                                     session.links.announcement) if url] + [link.url for link in session.links.other]
@@ -61,9 +62,9 @@ def test_the_proposal_and_the_place_in_the_schedule_are_linked(site, programme):
 
 def test_add_to_calendar_downloads_the_sessions_own_calendar(site, programme):
     for session in programme.with_pages():
-        button = site.page(page_of(session)).select_one(".pi-calendar a.md-button--primary")
-        target = site.resolve(page_of(session), button["href"])
-        assert button.has_attr("download") and target == site.dir / "programme" / "sessions" / f"{session.slug}.ics"
+        button = site.page(page_of(session, programme)).select_one(".pi-calendar a.md-button--primary")
+        target = site.resolve(page_of(session, programme), button["href"])
+        assert button.has_attr("download") and target == site.dir / programme.folder / "sessions" / f"{session.slug}.ics"
         assert target.is_file()
 
 
@@ -75,27 +76,27 @@ def test_the_sessions_before_and_after_on_its_stage_are_linked(site, programme):
         index = on_stage.index(session)
         expected = [s.slug for s in (on_stage[index - 1] if index else None,
                                      on_stage[index + 1] if index + 1 < len(on_stage) else None) if s]
-        links = [site.resolve(page_of(session), a["href"]) for a in site.page(page_of(session)).select("ul.pi-neighbours a")]
+        links = [site.resolve(page_of(session, programme), a["href"]) for a in site.page(page_of(session, programme)).select("ul.pi-neighbours a")]
         assert [p.parent.name for p in links if p.parent.parent.name == "sessions"] == expected
 
 
 def test_a_session_page_is_an_event_for_search_engines(site, programme):
     for session in programme.with_pages():
-        data = json.loads(site.page(page_of(session)).select_one("script[type='application/ld+json']").string)
+        data = json.loads(site.page(page_of(session, programme)).select_one("script[type='application/ld+json']").string)
         assert data["@type"] == "Event"
         assert data["name"] == session.title
         assert data["startDate"] == programme.local(session.start).isoformat()
         assert data["endDate"] == programme.local(session.finish).isoformat()
         assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
         assert [p["name"] for p in data.get("performer", [])] == [programme.speakers[s].name for s in session.speakers]
-        assert data["url"] == site.config.site_url + f"programme/sessions/{session.slug}/"
+        assert data["url"] == site.config.site_url + f"{programme.folder}/sessions/{session.slug}/"
 
 
 def test_a_session_has_its_own_share_image(site, programme):
     for session in programme.with_pages():
-        image = site.page(page_of(session)).select_one("meta[property='og:image']")["content"]
-        assert image == site.config.site_url + f"programme/sessions/{session.slug}/share.png"
-        assert (site.dir / "programme" / "sessions" / session.slug / "share.png").is_file()
+        image = site.page(page_of(session, programme)).select_one("meta[property='og:image']")["content"]
+        assert image == site.config.site_url + f"{programme.folder}/sessions/{session.slug}/share.png"
+        assert (site.dir / programme.folder / "sessions" / session.slug / "share.png").is_file()
 
 
 def test_a_session_page_lists_the_posts_that_link_it(site, programme, seed):
@@ -103,7 +104,7 @@ def test_a_session_page_lists_the_posts_that_link_it(site, programme, seed):
     linked = [proposals[url] for _, url in seed.links() if url in proposals]
     assert linked, "the seed article links no session of the schedule"
     for session in linked:
-        posts = site.page(page_of(session)).select("ul.pi-posts a")
-        assert [site.resolve(page_of(session), a["href"]) for a in posts] == [site.dir / "blog/2021/machine-learning-pycon/index.html"]
+        posts = site.page(page_of(session, programme)).select("ul.pi-posts a")
+        assert [site.resolve(page_of(session, programme), a["href"]) for a in posts] == [site.dir / "blog/2021/machine-learning-pycon/index.html"]
     unlinked = [s for s in programme.with_pages() if s not in linked and not s.links.announcement]
-    assert all(not site.page(page_of(s)).select("ul.pi-posts") for s in unlinked)
+    assert all(not site.page(page_of(s, programme)).select("ul.pi-posts") for s in unlinked)

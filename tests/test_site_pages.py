@@ -6,15 +6,28 @@ from xml.etree import ElementTree
 from tests.html import text_of
 
 
-def test_navigation_tabs_show_home_the_programme_and_the_blog(site):
+def test_navigation_tabs_show_home_the_programme_the_past_editions_and_the_blog(site, editions):
     tabs = site.page("index.html").select(".md-tabs__link")
-    assert [text_of(a) for a in tabs] == ["Home", "Programme", "Blog"]
-    assert site.resolve("index.html", tabs[1]["href"]) == site.dir / "programme/schedule/index.html"
-    assert site.resolve("index.html", tabs[2]["href"]) == site.dir / "blog/index.html"
+    assert [text_of(a) for a in tabs] == ["Home", "Programme", "Past editions", "Blog"]
+    assert site.resolve("index.html", tabs[1]["href"]) == site.dir / f"{editions.current.year}/schedule/index.html"
+    assert site.resolve("index.html", tabs[2]["href"]) == site.dir / f"{editions.past[0].year}/index.html"
+    assert site.resolve("index.html", tabs[3]["href"]) == site.dir / "blog/index.html"
 
 
-def test_home_page_states_the_conference_facts(site, config):
-    facts = config.extra["conference"]
+def test_each_editions_pages_are_in_its_own_section_of_the_menu(site, editions):
+    """On a past edition's page its tab is Past editions and its section lists its pages; the current one's are the Programme."""
+    for programme in editions.all:
+        page = site.page(f"{programme.year}/schedule/index.html")
+        active = page.select_one(".md-tabs__item--active a")
+        assert text_of(active) == ("Programme" if programme is editions.current else "Past editions")
+        links = [site.resolve(f"{programme.year}/schedule/index.html", a["href"])
+                 for a in page.select("nav.md-nav--primary .md-nav__item--active > nav a.md-nav__link[href]")]
+        assert site.dir / f"{programme.year}/speakers/index.html" in links
+        assert all(str(link).startswith(str(site.dir / str(programme.year))) for link in links if "#" not in str(link))
+
+
+def test_home_page_states_the_conference_facts(site, programme):
+    facts = programme.conference
     home = site.page("index.html")
     assert text_of(home.h1) == facts["name"]
     dates = [t["datetime"] for t in home.select(".pi-hero time")]

@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 # An edition's facts, in its folder under docs_dir.
 EDITION_FILE = "edition.yml"
@@ -188,11 +188,13 @@ class EditionFacts(Entry):
     # The folder this edition's pages had before editions had folders: its addresses answer with redirects.
     old_folder: Slug | None = None
 
-    @model_validator(mode="after")
-    def _dates(self) -> EditionFacts:
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} is before start {self.start}")
-        return self
+    @field_validator("end")
+    @classmethod
+    def _after_start(cls, end: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"{end} is before start {start}")
+        return end
 
 
 class Schedule(Entry):
@@ -348,6 +350,11 @@ class Programme:
         same = [s for s in same if self.day_of(s) == self.day_of(session)] if session.all_stages else same
         index = same.index(session)
         return (same[index - 1] if index else None, same[index + 1] if index + 1 < len(same) else None)
+
+    def stages_of(self, sessions: list[Session]) -> list[Stage]:
+        """The stages these sessions use (a day's), in the edition's order; all-stage sessions use none of their own."""
+        used = {session.stage for session in sessions}
+        return [stage for stage in self.stages.values() if stage.id in used]
 
     def stage_name(self, session: Session) -> str:
         return "All stages" if session.all_stages else self.stages[session.stage].name

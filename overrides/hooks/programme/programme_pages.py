@@ -187,23 +187,30 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """After the home page: the current edition's pages as the Programme tab, and every
-    edition's home under Editions. Session and speaker pages stay out of the menu (there are
-    dozens) but belong to their tab, so it is the active one on them, as a post's is the blog's."""
+    """After the home page: the current edition's pages as the Programme tab, and each past
+    edition's as a section of Past editions. Session and speaker pages stay out of the menu
+    (there are dozens) but belong to their edition's section, so it is the open one on them,
+    as a post's is the blog's."""
     editions = for_build(config)
-    current = editions.current
-    menu = [files.get_file_from_path(current.page_uri(name)) for name in MENU]
-    programme = Section("Programme", [file.page for file in menu if file is not None])
-    every = Section("Editions", [files.get_file_from_path(p.home_uri()).page for p in editions.all])
-    for section in (programme, every):
-        for page in section.children:
-            page.parent = section
-    for file in files.documentation_pages():
-        edition = editions.of_uri(file.src_uri)
-        if edition is not None and file.page is not None and file.page.parent is None:
-            file.page.parent = programme if edition is current else every
+
+    def section(title: str, programme: Programme) -> Section:
+        # A past edition's section opens on its home; the current one's home is the site's, first in the menu.
+        landing = () if programme is editions.current else (programme.home_uri(),)
+        pages = [files.get_file_from_path(uri) for uri in (*landing, *map(programme.page_uri, MENU))]
+        made = Section(title, [file.page for file in pages if file is not None])
+        for file in files.documentation_pages():
+            if editions.of_uri(file.src_uri) is programme and file.page is not None:
+                file.page.parent = made
+        return made
+
+    sections = [section("Programme", editions.current)]
+    if editions.past:
+        past = Section("Past editions", [section(p.conference["name"], p) for p in editions.past])
+        for child in past.children:
+            child.parent = past
+        sections.append(past)
     home = next((i for i, item in enumerate(nav.items) if getattr(item, "is_homepage", False)), -1)
-    nav.items[home + 1:home + 1] = [programme, every]
+    nav.items[home + 1:home + 1] = sections
     return nav
 
 
@@ -249,7 +256,11 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     kind = page.meta.get("programme")
     editions: Editions = for_build(config)
     programme = editions.current if page.is_homepage else editions.of_uri(page.file.src_uri)
-    if programme is None or not (kind or page.is_homepage):
+    if programme is None:
+        return context
+    if not page.is_homepage and page.title != programme.conference["name"]:
+        context["edition_name"] = programme.conference["name"]  # in the window's title: "Schedule - PyCon India 2020"
+    if not (kind or page.is_homepage):
         return context
     links = Links(page, _theme["files"], programme)
     blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": editions}
