@@ -123,10 +123,15 @@ def test_current_makes_the_new_edition_the_current_one(project_copy):
     assert editions(project_copy)["current"] == YEAR
 
 
-def test_the_strict_build_accepts_the_new_edition_with_its_links_mended(started, tmp_path):
+def test_the_strict_build_accepts_the_new_edition_its_first_day_on_seven_stages_its_links_mended(started, tmp_path):
     project, _, _ = started
     build = mkdocs_build(project, tmp_path / "site")
     assert build.returncode == 0, build.stderr
+    # The first day's grid has the seven stages it uses, of the ten.
+    grid = BeautifulSoup((tmp_path / "site" / str(YEAR) / "schedule" / "index.html").read_text(encoding="utf-8"), "lxml")
+    first_day = CONFERENCE["days"][0]["rooms"]
+    heads = [head.get_text() for head in grid.select(".pi-day")[0].select(".pi-stage-heads span")]
+    assert heads == [room["name"] for room in CONFERENCE["rooms"] if first_day.get(room["name"])] and len(heads) == 7
     for _, event, field, text in texts_of(export_data(NEXT_EDITION)):
         if field == "abstract" and "](" in text:
             target = text.split("](", 1)[1].split(")", 1)[0]
