@@ -211,9 +211,9 @@ class Reader:
             try:
                 self.zone = ZoneInfo(name)
             except (ZoneInfoNotFoundError, ValueError):
-                self.problem(where, f"{name!r} is not a time zone: the site's zone is kept")
+                self.problem(where, f"{name!r} is not a time zone: its times are shown in {self.site_zone.key}")
         else:
-            self.problem(where, "the export names no time zone: its times keep their offsets, the site's zone is kept",
+            self.problem(where, f"the export names no time zone: its times keep their offsets and are shown in {self.site_zone.key}",
                          "an export without a time zone")
         zone = self.zone or self.site_zone
         facts = {"name": conf.get("title"), "start": _day(conf.get("start"), zone), "end": _day(conf.get("end"), zone)}
