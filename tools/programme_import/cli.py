@@ -43,11 +43,12 @@ def read_source(source: str, conference: dict, fix: bool) -> Imported:
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m tools.programme_import", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("source", help="the old Hugo site's data/ folder, or a frab/pretalx schedule.json (file or address)")
+    p.add_argument("source", help="the old Hugo site's data/ folder, the old Jekyll site's _data/ folder, or a frab/pretalx schedule.json "
+                        "(file or address)")
     p.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="the site's mkdocs.yml (default: %(default)s)")
     p.add_argument("--edition", type=int, metavar="YEAR",
                    help="the edition to bring the programme into (default: the year of the source's first day; "
-                        "the old site's data/, which has no year, goes to the current edition)")
+                        "the Hugo site's data/, which has no year, goes to the current edition)")
     p.add_argument("--current", action="store_true", help="make that edition the current one (extra.editions.current)")
     p.add_argument("--fix", action="store_true", help="fix the flaws that have one reading (each is reported)")
     p.add_argument("--recordings", type=Path, metavar="DIR",
