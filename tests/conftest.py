@@ -85,6 +85,28 @@ def site(tmp_path_factory, config) -> BuiltSite:
     return built
 
 
+MANY_ROOMS = ROOT / "tests" / "fixtures" / "editions" / "2031"
+
+
+@pytest.fixture(scope="session")
+def many_rooms(tmp_path_factory) -> BuiltSite:
+    """The site with a third edition beside the real two (tests/fixtures/editions/2031: ten stages,
+    a workshop day that uses seven), built strictly once per session."""
+    work = tmp_path_factory.mktemp("many-rooms")
+    project = work / "project"
+    for name in ("docs", "overrides"):
+        shutil.copytree(ROOT / name, project / name)
+    shutil.copytree(MANY_ROOMS, project / "docs" / MANY_ROOMS.name)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    listed = re.sub(r"(?m)^(    all: \[)", rf"\g<1>{MANY_ROOMS.name}, ", config, count=1)
+    assert listed != config
+    (project / "mkdocs.yml").write_text(listed, encoding="utf-8")
+    built = BuiltSite(work / "webroot", load_config(str(project / "mkdocs.yml")))
+    result = mkdocs_build(project, built.dir)
+    assert result.returncode == 0, f"the strict build with a ten-stage edition failed:\n{result.stderr}"
+    return built
+
+
 @pytest.fixture(scope="session")
 def seed() -> PelicanPost:
     return PelicanPost.read(SEED)

@@ -6,11 +6,11 @@ from xml.etree import ElementTree
 from tests.html import text_of
 
 
-def test_navigation_tabs_show_home_the_programme_the_past_editions_and_the_blog(site, editions):
+def test_navigation_tabs_show_home_the_programme_the_other_editions_and_the_blog(site, editions):
     tabs = site.page("index.html").select(".md-tabs__link")
-    assert [text_of(a) for a in tabs] == ["Home", "Programme", "Past editions", "Blog"]
+    assert [text_of(a) for a in tabs] == ["Home", "Programme", "Editions", "Blog"]
     assert site.resolve("index.html", tabs[1]["href"]) == site.dir / f"{editions.current.year}/schedule/index.html"
-    assert site.resolve("index.html", tabs[2]["href"]) == site.dir / f"{editions.past[0].year}/index.html"
+    assert site.resolve("index.html", tabs[2]["href"]) == site.dir / f"{editions.others[0].year}/index.html"
     assert site.resolve("index.html", tabs[3]["href"]) == site.dir / "blog/index.html"
 
 
@@ -19,7 +19,7 @@ def test_each_editions_pages_are_in_its_own_section_of_the_menu(site, editions):
     for programme in editions.all:
         page = site.page(f"{programme.year}/schedule/index.html")
         active = page.select_one(".md-tabs__item--active a")
-        assert text_of(active) == ("Programme" if programme is editions.current else "Past editions")
+        assert text_of(active) == ("Programme" if programme is editions.current else "Editions")
         links = [site.resolve(f"{programme.year}/schedule/index.html", a["href"])
                  for a in page.select("nav.md-nav--primary .md-nav__item--active > nav a.md-nav__link[href]")]
         assert site.dir / f"{programme.year}/speakers/index.html" in links

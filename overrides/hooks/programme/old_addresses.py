@@ -1,12 +1,14 @@
 """Answer the addresses an edition's pages had before editions had folders
 of their own (`old_folder` in its edition.yml: 2021's pages were under
-`programme/`) with a redirect page each, so that no published link breaks.
-The calendar files stay where they were (programme_calendar.py).
+`programme/`) with a redirect page each, and their share pictures, so that
+no published link or link preview breaks. The calendar files stay where
+they were (programme_calendar.py).
 """
 
 from __future__ import annotations
 
 import posixpath
+import shutil
 import sys
 from pathlib import Path
 
@@ -52,3 +54,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             dest = site / path
             dest.parent.mkdir(parents=True, exist_ok=True)
             dest.write_text(redirect_page(page.title, target, page.canonical_url, what="page"), encoding="utf-8")
+            # A link preview made before the move still finds its picture (share_images.py draws it beside the page).
+            card = site / page.file.dest_uri.removesuffix("index.html") / "share.png"
+            if dest.name == "index.html" and card.is_file():
+                shutil.copyfile(card, dest.with_name("share.png"))

@@ -507,8 +507,18 @@ class Editions:
         self.current = self.by_year[current]
 
     @property
-    def past(self) -> list[Programme]:
+    def others(self) -> list[Programme]:
+        """Every edition but the current one, newest first."""
         return [p for p in self.all if p is not self.current]
+
+    @property
+    def past(self) -> list[Programme]:
+        return [p for p in self.others if p.year < self.current.year]
+
+    @property
+    def upcoming(self) -> list[Programme]:
+        """Editions newer than the current one: started from an export, not yet made current."""
+        return [p for p in self.others if p.year > self.current.year]
 
     def of_uri(self, src_uri: str) -> Programme | None:
         """The edition a page or file belongs to, by its folder."""

@@ -187,8 +187,8 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """After the home page: the current edition's pages as the Programme tab, and each past
-    edition's as a section of Past editions. Session and speaker pages stay out of the menu
+    """After the home page: the current edition's pages as the Programme tab, and each other
+    edition's as a section of Editions. Session and speaker pages stay out of the menu
     (there are dozens) but belong to their edition's section, so it is the open one on them,
     as a post's is the blog's."""
     editions = for_build(config)
@@ -204,8 +204,8 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
         return made
 
     sections = [section("Programme", editions.current)]
-    if editions.past:
-        past = Section("Past editions", [section(p.conference["name"], p) for p in editions.past])
+    if editions.others:
+        past = Section("Editions", [section(p.conference["name"], p) for p in editions.others])
         for child in past.children:
             child.parent = past
         sections.append(past)
