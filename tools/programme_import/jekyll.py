@@ -63,7 +63,7 @@ def is_jekyll_data(path: Path) -> bool:
 class Reader:
     def __init__(self, folder: Path, conference: dict, fix: bool):
         self.folder = data_folder(folder)
-        self.fallback_year = conference["start"].year
+        self.fallback_year = conference["start"].year if conference.get("start") else None  # None: a new edition
         self.fix = fix
         self.out = Imported()
         self.speakers: dict[str, dict] = {}
@@ -131,6 +131,9 @@ class Reader:
             start, end = min(s[1] for s in spans), max(s[2] for s in spans)
             self.year = start.year
             self.out.conference = {"name": f"{NAME} {self.year}", "start": start, "end": end, "timezone": ZONE}
+        elif self.fallback_year is None:
+            raise ImportFailed(f"{self.folder}: conference-details.yml gives no dates, so the year is unknown: bring it into "
+                               "an edition the site has (--edition YEAR)")
         else:
             self.year = self.fallback_year
         self.zone = ZoneInfo(ZONE)
