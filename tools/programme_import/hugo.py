@@ -20,13 +20,11 @@ from zoneinfo import ZoneInfo
 import yaml
 from slugify import slugify
 
-from tools.programme_import.old_site import OldSiteReader
+from tools.programme_import.old_site import OldSiteReader, sale_terms
 from tools.programme_import.records import Imported, ImportFailed, LineLoader
 
 DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?\s*$")
 CONTINUED = re.compile(r"\s*\((?:cont\.?|continued)\)\s*$", re.IGNORECASE)
-SALE_ENDS = re.compile(r"Sale ends by (\d{1,2} \w+, \d{4} \d{1,2}:\d{2} [AP]M) \(([\w/]+)\)", re.IGNORECASE)
-LIMIT = re.compile(r"completion of (\d+) tickets", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 STAGE5 = re.compile(r"(Stage\s+\d+)", re.IGNORECASE)
 
@@ -224,13 +222,7 @@ class Reader(OldSiteReader):
                       "status": "sold-out" if entry.get("status") == "sold" else "on-sale", "admits": admits}
             if entry.get("link"):
                 ticket["link"] = entry["link"]
-            ends = SALE_ENDS.search(details)
-            if ends:
-                moment = datetime.strptime(ends[1], "%d %B, %Y %I:%M %p").replace(tzinfo=ZoneInfo(ends[2]))
-                ticket["sale_ends"] = moment
-            limit = LIMIT.search(details)
-            if limit:
-                ticket["limit"] = int(limit[1])
+            ticket.update(sale_terms(details))
             tickets.append(ticket)
         self.out.tickets = {"tickets": tickets}
 

@@ -26,14 +26,13 @@ from zoneinfo import ZoneInfo
 import yaml
 from slugify import slugify
 
-from tools.programme_import.hugo import DAY, SALE_ENDS, TAG
-from tools.programme_import.old_site import OldSiteReader
+from tools.programme_import.hugo import DAY, TAG
+from tools.programme_import.old_site import OldSiteReader, sale_terms
 from tools.programme_import.records import Imported, ImportFailed, LineLoader
 
 NAME = "PyCon India"  # the site names its conference only in titles ("PyCon India 2020 Opening Address")
 ZONE = "Asia/Kolkata"  # the old schedule: "All the times mentioned in the schedule are in Indian Standard Time"
 SPONSORED = re.compile(r"\s*\|\s*Sponsored\s*\(([^)]*)\)\s*$", re.IGNORECASE)
-LIMIT = re.compile(r"complet\w*\s+of\s+(\d+)\s+tickets", re.IGNORECASE)  # "completion", and the data's "completetion"
 AT_LEAST = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\+\s*$")
 # "Oct 2 - 3, 2020", "Oct 4, 2020"
 SPAN = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2})(?:\s*[-–]\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2}))?,\s*(\d{4})\s*$")
@@ -361,13 +360,7 @@ class Reader(OldSiteReader):
                       "status": "sold-out" if entry.get("status") == "sold" else "on-sale", "admits": admits}
             if entry.get("url"):
                 ticket["link"] = entry["url"]
-            brief = str(entry.get("brief") or "")
-            ends = SALE_ENDS.search(brief)
-            if ends:
-                ticket["sale_ends"] = datetime.strptime(ends[1], "%d %B, %Y %I:%M %p").replace(tzinfo=ZoneInfo(ends[2]))
-            limit = LIMIT.search(brief)
-            if limit:
-                ticket["limit"] = int(limit[1])
+            ticket.update(sale_terms(str(entry.get("brief") or "")))
             tickets.append(ticket)
         self.out.tickets = {"tickets": tickets}
 

@@ -5,9 +5,29 @@ flaws both sites' schedules have, fixed by one rule each."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from tools.pelican_import.report import Problem
 from tools.programme_import.records import Imported, line_of
+
+
+# A ticket's terms as both sites wrote them in its text: "Sale ends by 10 September, 2021 11:59 PM (Asia/Kolkata)",
+# "or on completion of 200 tickets" (2020's data also spells it "completetion").
+SALE_ENDS = re.compile(r"Sale ends by (\d{1,2} \w+, \d{4} \d{1,2}:\d{2} [AP]M) \(([\w/]+)\)", re.IGNORECASE)
+LIMIT = re.compile(r"complet\w*\s+of\s+(\d+)\s+tickets", re.IGNORECASE)
+
+
+def sale_terms(text: str) -> dict:
+    """`sale_ends` and `limit` of a ticket, where its text states them."""
+    terms = {}
+    ends = SALE_ENDS.search(text)
+    if ends:
+        terms["sale_ends"] = datetime.strptime(ends[1], "%d %B, %Y %I:%M %p").replace(tzinfo=ZoneInfo(ends[2]))
+    limit = LIMIT.search(text)
+    if limit:
+        terms["limit"] = int(limit[1])
+    return terms
 
 
 class OldSiteReader:
