@@ -3,6 +3,7 @@ edition, stops the build with the edition's file, the entry and the field,
 before any page is made."""
 
 import shutil
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -97,7 +98,9 @@ def test_two_sessions_on_one_stage_at_once_are_named(docs, year):
 
 
 def test_a_session_outside_the_conference_days_is_named(docs, year):
-    late = yaml.safe_load((docs / str(year) / EDITION_FILE).read_text(encoding="utf-8"))["end"]  # a day of the edition with no day in its programme
+    # The day after the edition's last: no day of its programme (on its last day 2020 has its sprints).
+    late = yaml.safe_load((docs / str(year) / EDITION_FILE).read_text(encoding="utf-8"))["end"] + timedelta(days=1)
+
     def move(d):
         talk = first_talk(d)[1]
         talk["start"] = talk["start"].replace(year=late.year, month=late.month, day=late.day)

@@ -74,3 +74,14 @@ def test_the_recordings_page_links_every_recording_by_day(site, programme):
     expected = [url for _, sessions in programme.by_day() for s in sessions for _, url in s.recordings]
     assert expected, "no session has a recording"
     assert linked == expected
+
+
+def test_every_page_of_the_edition_has_its_title_and_its_own_description(site, programme):
+    """Hand-written or made from the data: the window's title is the page's heading with its edition, and the
+    description is the page's own (a front matter YAML cannot read falls back to the site's, silently)."""
+    generic = site.page("index.html").find("meta", attrs={"name": "description"})["content"]
+    for path in sorted((site.dir / programme.folder).rglob("index.html")):
+        page = site.page(path.relative_to(site.dir).as_posix())
+        heading = text_of(page.select_one("article h1, .pi-hero h1"))
+        assert page.title.string.startswith(heading), path
+        assert page.find("meta", attrs={"name": "description"})["content"] != generic, path

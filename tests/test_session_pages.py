@@ -34,6 +34,7 @@ def test_each_session_has_one_heading_its_time_its_stage_and_its_type(site, prog
         when = found["When"].get_text(" ", strip=True)
         assert f"{programme.local(session.start):%B} {programme.local(session.start).year}" in when  # the date, in full
         assert programme.stage_name(session) in found["Where"].get_text()
+        assert programme.conference["name"] in found["Where"].get_text()  # which edition: a search may lead to any
         assert found["Type"].get_text(strip=True).lower().startswith(session.type.replace("-", " "))
 
 

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from tests.conftest import MORE_POSTS_VARIANT, ROOT, mkdocs_build, post_sources
+from tests.conftest import MORE_POSTS_VARIANT, mkdocs_build, post_sources
 from tests.html import text_of
 from tests.support import load_hook
 

@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from overrides.hooks.programme.programme_data import load
-from tests.support import PAGES, ROOT, VIEWPORTS
+from tests.support import PAGES, VIEWPORTS
 
 # Ten and a half hours behind the conference: its noon is the evening before.
 FAR_WEST = "Pacific/Honolulu"
@@ -20,11 +19,6 @@ LAYOUT_SHIFT = """() => new Promise(resolve => {
     .observe({type: "layout-shift", buffered: true});
   setTimeout(() => resolve(total), 500);
 })"""
-
-
-@pytest.fixture(scope="module")
-def programme(config):
-    return load(ROOT / "docs", config.extra["conference"])
 
 
 def open_schedule(browser, site_url, **context):

@@ -5,10 +5,12 @@ import json
 import pytest
 from slugify import slugify
 
-from tests.programme_import.conftest import EXPORT, FRAB, events, export_data, minutes, start_of
+from tests.programme_import.conftest import EXPORT, FRAB, NEXT_EDITION, events, export_data, minutes, start_of, texts_of
 from tests.support import ROOT
+from tools.markdown_links import check
 from tools.programme_import import frab, hugo
 from tools.programme_import.records import ImportFailed
+from tools.programme_import.writer import dump
 
 SITE = {"timezone": "Asia/Kolkata", "name": "PyCon India 2021"}
 
@@ -144,3 +146,49 @@ def test_an_event_that_cannot_be_brought_is_left_out_and_named():
 
 def test_hugo_data_is_not_taken_for_an_export():
     assert not frab.is_frab(str(ROOT / "docs" / "programme"))
+
+
+def test_links_in_texts_get_the_blog_importers_reading_and_fixes():
+    data = export_data(NEXT_EDITION)
+    planted = [(where, entry, field, text) for where, entry, field, text in texts_of(data) if "](" in text]
+    assert planted
+    found = read(NEXT_EDITION, fix=False).problems
+    fixed = read(NEXT_EDITION, fix=True)
+    sessions = {s["uid"]: s for s in fixed.schedule["sessions"]}
+    speakers = {s["name"]: s for s in fixed.speakers["speakers"]}
+    for where, entry, field, text in planted:
+        target = text.split("](", 1)[1].split(")", 1)[0]
+        mended = check(target).fixed  # the blog importer's rule, from its one home
+        assert mended == f"https://{target}"
+        # Named by its entry and field, and left for --fix.
+        assert any(str(p.line).startswith(where) and f".{field}" in str(p.line) and f"link {target!r} has no scheme" in p.reason
+                   and p.reason.endswith("(--fix does it)") for p in found), [str(p) for p in found]
+        kept = speakers[entry["public_name"]]["bio"] if field == "biography" else sessions[entry["guid"]][field]
+        assert f"]({mended})" in kept and f"]({target})" not in kept
+
+
+def test_windows_line_endings_become_newlines_and_the_yaml_stays_a_block():
+    data = export_data(NEXT_EDITION)
+    crlf = [(entry, field, text) for _, entry, field, text in texts_of(data) if "\r\n" in text]
+    assert crlf
+    imported = read(NEXT_EDITION, fix=True)
+    sessions = {s["uid"]: s for s in imported.schedule["sessions"]}
+    speakers = {s["name"]: s for s in imported.speakers["speakers"]}
+    for entry, field, text in crlf:
+        kept = speakers[entry["public_name"]]["bio"] if field == "biography" else sessions[entry["guid"]][field]
+        assert "\r" not in kept and kept.count("\n") == text.strip().count("\r\n")
+        assert dump({field: kept}).startswith(f"{field}: |")  # a block a person can edit, not a quoted line of escapes
+
+
+def test_line_breaks_escaped_twice_become_line_breaks_with_fix_but_not_in_code(tmp_path):
+    """As pretalx-rc3's export has them: a biography's `\\r\\n` as four characters of text."""
+    data = export_data(NEXT_EDITION)
+    event = data["schedule"]["conference"]["days"][0]["rooms"]["Track 2"][0]
+    event["abstract"] = "First line.\\r\\nSecond line, with `text.rstrip('\\r\\n')` in code."
+    planted = tmp_path / "schedule.json"
+    planted.write_text(json.dumps(data), encoding="utf-8")
+    plain = read(planted, fix=False)
+    assert [p.reason for p in plain.problems if p.kind == "line breaks written as text"] == [
+        "1 line break(s) written as the text \\r\\n (escaped twice): made line breaks (--fix does it)"]
+    fixed = {s["uid"]: s for s in read(planted, fix=True).schedule["sessions"]}[event["guid"]]
+    assert fixed["abstract"] == "First line.\nSecond line, with `text.rstrip('\\r\\n')` in code."

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.utils.yaml import yaml_load
 
-from overrides.hooks.programme.programme_data import load
+from overrides.hooks.programme.programme_data import EDITION_FILE, load
+from tests.programme_import.conftest import current_facts
 from tools.programme_import import hugo
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,8 +20,8 @@ DATA = ROOT / "tests" / "fixtures" / "hugo" / "data"
 
 @pytest.fixture(scope="module")
 def conference() -> dict:
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        return dict(yaml_load(config)["extra"]["conference"])
+    """The facts of the edition the old site's data belongs to (it names no year: the current edition's)."""
+    return current_facts()
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +150,12 @@ def run(project: Path, *options: str) -> subprocess.CompletedProcess:
                           cwd=ROOT, capture_output=True, text=True)
 
 
+def folder(project: Path) -> Path:
+    return project / "docs" / "2021"
+
+
 def programme_files(project: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted((project / "docs" / "programme").glob("[!.]*.yml"))}
+    return {p.name: p.read_bytes() for p in sorted(folder(project).glob("[!.]*.yml")) if p.name != EDITION_FILE}
 
 
 def test_the_command_writes_nothing_until_asked_to_fix(empty_programme):
@@ -167,7 +171,7 @@ def test_the_command_writes_a_programme_the_build_accepts_and_a_second_run_chang
     assert "Stage 5" in first.stderr and "problems 1," in first.stderr
     written = programme_files(empty_programme)
     assert set(written) == {"schedule.yml", "speakers.yml", "sponsors.yml", "tickets.yml"}
-    programme = load(empty_programme / "docs", conference)
+    programme = load(empty_programme / "docs", conference["start"].year)
     assert len(programme.sessions) == len(hugo.read(DATA, conference, fix=True).schedule["sessions"])
     second = run(empty_programme, "--fix")
     assert "0 file(s) changed" in second.stderr
@@ -176,20 +180,20 @@ def test_the_command_writes_a_programme_the_build_accepts_and_a_second_run_chang
 
 def test_a_session_edited_by_hand_is_kept_on_the_next_run(empty_programme):
     run(empty_programme, "--fix")
-    path = empty_programme / "docs" / "programme" / "schedule.yml"
+    path = folder(empty_programme) / "schedule.yml"
     text = path.read_text(encoding="utf-8")
     edited = text.replace("title: Packaging Without Tears", "title: Packaging Without Any Tears")
     assert edited != text
     path.write_text(edited, encoding="utf-8")
     again = run(empty_programme, "--fix")
-    assert "programme/schedule.yml: sessions packaging-without-tears: edited by hand: kept as it is" in again.stderr
+    assert "2021/schedule.yml: sessions packaging-without-tears: edited by hand: kept as it is" in again.stderr
     assert "title: Packaging Without Any Tears" in path.read_text(encoding="utf-8")
 
 
 def test_a_programme_the_build_would_refuse_is_not_written(empty_programme):
-    # The site's conference is a year later than the data: every session falls outside its days.
-    mkdocs = empty_programme / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text().replace("start: 2021-09-17", "start: 2021-09-19"), encoding="utf-8")
+    # The edition starts later than the data: some sessions fall outside its days.
+    facts = folder(empty_programme) / EDITION_FILE
+    facts.write_text(facts.read_text().replace("start: 2021-09-17", "start: 2021-09-19"), encoding="utf-8")
     result = run(empty_programme, "--fix")
     assert result.returncode == 1
     assert "Nothing written: the programme would not pass the build's checks" in result.stderr

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from mkdocs.utils.yaml import yaml_load
 from slugify import slugify
 
 from overrides.hooks.programme.programme_data import load
-from tests.programme_import.conftest import programme_files, run_import
+from tests.programme_import.conftest import current_facts, programme_files, run_import
 from tools.programme_import import cli, hugo, jekyll, recordings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,8 +27,8 @@ def source(name: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def conference() -> dict:
-    with (ROOT / "mkdocs.yml").open(encoding="utf-8") as config:
-        return dict(yaml_load(config)["extra"]["conference"])
+    """What the reader is given: the current edition's facts (conference-details.yml names its own year)."""
+    return current_facts()
 
 
 @pytest.fixture(scope="module")
@@ -267,15 +266,15 @@ def test_the_command_brings_2020_into_a_site_the_build_accepts_and_a_second_run_
     args = (DATA, "--fix", "--update-conference", "--recordings", RECORDINGS)
     first = run_import(empty_programme, *args)
     assert first.returncode == 1, first.stderr  # the untitled slot, the lower-case name, ... are left for a person
-    with (empty_programme / "mkdocs.yml").open(encoding="utf-8") as config:
-        conference = dict(yaml_load(config)["extra"]["conference"])
-    facts = jekyll.read(DATA, conference, True).conference
-    assert {k: conference[k] for k in facts} == facts
-    programme = load(empty_programme / "docs", conference)
+    facts = jekyll.read(DATA, current_facts(), True).conference
+    year = facts["start"].year
+    edition = yaml.safe_load((empty_programme / "docs" / str(year) / "edition.yml").read_text(encoding="utf-8"))
+    assert {k: edition[k] for k in facts} == facts  # the edition the data names, started from its facts
+    programme = load(empty_programme / "docs", year)
     assert len(programme.sessions) == len([t for t in talks() if titled(t)])
-    written = programme_files(empty_programme)
+    written = programme_files(empty_programme, year)
     second = run_import(empty_programme, *args)
-    assert "0 file(s) changed" in second.stderr and programme_files(empty_programme) == written
-    assert "programme/" not in second.stderr  # what it wrote reads back as itself: nothing looks edited by hand
+    assert "0 file(s) changed" in second.stderr and programme_files(empty_programme, year) == written
+    assert f"{year}/schedule.yml" not in second.stderr  # what it wrote reads back as itself: nothing looks edited by hand
     later = run_import(empty_programme, DATA, "--fix")  # without the recordings: the links stay
-    assert programme_files(empty_programme) == written, later.stderr
+    assert programme_files(empty_programme, year) == written, later.stderr

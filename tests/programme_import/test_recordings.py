@@ -4,7 +4,7 @@ speakers, a keynote by its day and speakers, lightning talks to their day's sess
 import json
 import re
 
-from tests.programme_import.conftest import EXPORT, RECORDINGS, run_import, sessions_by_uid
+from tests.programme_import.conftest import EXPORT, RECORDINGS, edition_dir, run_import, sessions_by_uid
 from tools.programme_import import frab, recordings
 
 CONFERENCE = {"timezone": "Europe/Berlin", "name": "TestCon 2030"}
@@ -90,9 +90,9 @@ def test_the_command_links_recordings_and_a_second_run_changes_nothing(imported)
     sessions = sessions_by_uid(project)
     video = videos()["night-owls.json"]
     assert url(video) in [s.get("links", {}).get("recording") for s in sessions.values()]
-    before = (project / "docs" / "programme" / "schedule.yml").read_bytes()
+    before = (edition_dir(project) / "schedule.yml").read_bytes()
     again = run_import(project, source, "--fix", "--update-conference", "--recordings", RECORDINGS)
-    assert (project / "docs" / "programme" / "schedule.yml").read_bytes() == before
+    assert (edition_dir(project) / "schedule.yml").read_bytes() == before
     _, _, counts = linked()
     assert f"recordings linked {sum(counts.values())} (" in again.stderr and "0 file(s) changed" in again.stderr
 
@@ -101,6 +101,6 @@ def test_a_later_run_without_the_recordings_keeps_them(imported):
     """The export knows nothing of the videos: a run on it alone must not unlink them."""
     project, source = imported
     run_import(project, source, "--fix", "--update-conference", "--recordings", RECORDINGS)
-    linked_once = (project / "docs" / "programme" / "schedule.yml").read_bytes()
+    linked_once = (edition_dir(project) / "schedule.yml").read_bytes()
     later = run_import(project, source, "--fix", "--update-conference")
-    assert (project / "docs" / "programme" / "schedule.yml").read_bytes() == linked_once, later.stderr
+    assert (edition_dir(project) / "schedule.yml").read_bytes() == linked_once, later.stderr

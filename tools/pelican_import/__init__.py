@@ -20,8 +20,9 @@ The stages, in the order a run goes through them:
 - addresses.py: a unique address per post, translations, the old address kept
 - checks.py, colours.py: what keeps readers out (alt text, empty links,
   heading levels, colours a palette cannot show), reported or fixed
-- links.py, link_fixes.py: {static}, {attach}, {filename}, ... links
-  rewritten; links Pelican published broken and frames from other hosts
+- links.py: {static}, {attach}, {filename}, ... links rewritten; links
+  Pelican published broken and frames from other hosts, by the rule both
+  importers share (tools/markdown_links.py)
 - body.py: the body made ready (title, summary marker, rST by pandoc)
 - images.py, pictures.py: images downloaded, sized, downscaled, with
   smaller copies; pictures.py works on the files, images.py on the post

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from tools.markdown_links import fence_state
 from tools.pelican_import.records import ImportFailed
 
 ATX_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s+(?P<text>.*?))?(?:\s+#+)?\s*$")
 SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)\s*$")
-FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 END_SUMMARY = re.compile(r"<!--\s*PELICAN_END_SUMMARY\s*-->")
 MORE = re.compile(r"<!--\s*more\s*-->")
 IMAGE_ONLY = re.compile(r"^\s*(!\[[^\]]*\]\([^)]*\)(\{[^}]*\})?|<img\b[^>]*>)\s*$", re.IGNORECASE)
@@ -57,15 +57,6 @@ def drop_repeated_title(lines: list[tuple[int, str]], title: str) -> list[tuple[
             end += 1
         return lines[:index] + lines[end:]
     return lines
-
-
-def fence_state(fence: str | None, line: str) -> tuple[bool, str | None]:
-    """Whether a line belongs to a fenced code block, and the open fence after it."""
-    match = FENCE.match(line)
-    if fence is None:
-        return (True, match[1]) if match else (False, None)
-    closes = match and match[1][0] == fence[0] and len(match[1]) >= len(fence) and not line[match.end() :].strip()
-    return True, None if closes else fence
 
 
 def tidy(line: str) -> str:

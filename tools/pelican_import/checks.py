@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from tools.pelican_import.body import fence_state
+from tools.markdown_links import attributes, fence_state
 from tools.pelican_import.colours import inline_colours
-from tools.pelican_import.link_fixes import attributes
 
 ATX = re.compile(r"^(?P<indent> {0,3})(?P<marks>#{1,6})(?=\s|$)")
 NO_ALT_MD = re.compile(r"!\[\s*\]\((?P<src>[^)\s]*)")

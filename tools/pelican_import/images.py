@@ -16,7 +16,8 @@ from urllib.parse import quote, unquote
 
 from PIL import Image
 
-from tools.pelican_import.body import MORE, fence_state
+from tools.markdown_links import fence_state
+from tools.pelican_import.body import MORE
 from tools.pelican_import.links import relative_url
 from tools.pelican_import.pictures import Picture, Refused, download, file_name, optimize, size_text, unique
 from tools.pelican_import.records import Post

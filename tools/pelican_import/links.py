@@ -12,9 +12,9 @@ from itertools import count
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from tools.markdown_links import PATH, LinkFault, mend_line
 from tools.pelican_import.reader import POST_SUFFIXES
 from tools.pelican_import.records import Post
-from tools.pelican_import.link_fixes import LinkFault, fix_line, frames
 from tools.pelican_import.report import Problem, fixed, problem
 from tools.pelican_import.site import Site
 
@@ -23,6 +23,8 @@ LINK = re.compile(
     rf"(?:\{{(?P<kind>{LINK_KINDS})\}}|\|(?P<old_kind>{LINK_KINDS})\|)(?P<target>[^\s\"'()<>`]*)"
 )
 HTML_ATTRIBUTE_END = re.compile(r"""=\s*["']$""")
+# A plain path in a post pointed into the old blog's output.
+OLD_OUTPUT = "link to a path of the old blog's output, which the site does not have"
 
 
 def relative_url(target: str, page: str) -> str:
@@ -60,14 +62,15 @@ class Linker:
         self.problems: list[Problem] = []
 
     def line(self, text: str, number: int) -> str:
-        text, faults = fix_line(text, self.fix_links)
-        text, in_frames = frames(text, self.fix_links)
-        for fault in faults + in_frames:
+        text, faults = mend_line(text, self.fix_links)
+        for fault in faults:
             self.report(fault, number)
         return LINK.sub(lambda match: self.replace(match, text, number), text)
 
     def report(self, fault: LinkFault, number: int) -> None:
         source, shown = self.post.source, fault.fixed if "<" not in (fault.fixed or "") else "a link"
+        if fault.kind == PATH:
+            fault = LinkFault(OLD_OUTPUT, fault.target, None)
         if fault.fixed is None:
             self.problems.append(problem(source, number, f"{fault.kind}: {fault.target}", fault.kind))
         elif self.fix_links:

@@ -11,8 +11,9 @@ conference, its days) stops the import before anything is written.
 
 How each part is read:
 
-- conference: title, start, end, time_zone_name and the days -> what the site's
-  `extra.conference` is compared with (conference.py), and the schedule's days;
+- conference: title, start, end, time_zone_name and the days -> what the
+  edition's facts (edition.yml) are compared with or started from (edition.py),
+  and the schedule's days;
 - rooms -> stages, their ids the rooms' names as slugs (a room's guid is not
   trusted to tell rooms apart: pretalx has given two rooms one guid); a room
   without events is no stage, and is said so; the room "All stages" of this
@@ -26,9 +27,14 @@ How each part is read:
   the proposal (unless it is the event's own page, `origin_url`), `links` and
   `attachments` named links (the one typed slides is `links.slides`, media
   `links.recording`, blog `links.announcement`; a path is read against the
-  export's `base_url`; a host without its scheme gets https:// with --fix),
-  `do_not_record`, `track` and
-  `language`; a canceled or withdrawn event is left out.
+  export's `base_url`), `do_not_record`, `track` and `language`; a canceled or
+  withdrawn event is left out.
+- texts (abstracts, descriptions, biographies) get `\n` line endings, and every
+  link in them and every link of an event or a person the blog importer's
+  reading and fixes (tools/markdown_links.py): a host without its scheme gets
+  https://, an e-mail address mailto: (with --fix); a path, which leads to no
+  page of the site, is reported, and the strict build's own judgement of the
+  texts stops the import before anything is written (texts.py).
 """
 
 from __future__ import annotations
@@ -44,9 +50,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from slugify import slugify
 
 from overrides.hooks.programme.programme_data import ALL_STAGES, SLUG
-from tools.pelican_import.link_fixes import host_like
+from tools.markdown_links import FRAME, NO_MAILTO, NO_SCHEME, PARENTHESES, PATH, LinkFault, check
 from tools.pelican_import.report import Problem
-from tools.programme_import.records import Imported, ImportFailed, json_path
+from tools.programme_import.records import At, Imported, ImportFailed, json_path
+from tools.programme_import.texts import literal_breaks, mend
 
 SCHEMAS = Path(__file__).parent / "schemas"
 CLASSIC, SCHEDULE2 = "c3voc-schedule.json", "c3voc-schedule2.json"
@@ -65,6 +72,11 @@ DURATION = re.compile(r"^(?:(\d+):)?(\d{1,3}):([0-5]\d)$")  # [D:]HH:MM, as frab
 NOTE_KINDS = {"a field outside the schema", "a room without events", "two rooms with one guid", "a zone that is not the offsets'",
               "a required field not needed here", "an acronym the schema refuses"}
 _cache: dict[str, tuple[object, str]] = {}
+# Each fault of the shared link rule, as the report says it of a link.
+SAID = {NO_SCHEME: "has no scheme", NO_MAILTO: "is an e-mail address without mailto",
+        PARENTHESES: "has its target in a second pair of parentheses", FRAME: "is a frame from another host",
+        PATH: "is a path, not a web address: on the site it leads to no page, and the strict build refuses it; "
+              "write its whole address in the CfP tool"}
 
 
 def load(source: str) -> tuple[object, str]:
@@ -203,9 +215,9 @@ class Reader:
             try:
                 self.zone = ZoneInfo(name)
             except (ZoneInfoNotFoundError, ValueError):
-                self.problem(where, f"{name!r} is not a time zone: the site's zone is kept")
+                self.problem(where, f"{name!r} is not a time zone: its times are shown in {self.site_zone.key}")
         else:
-            self.problem(where, "the export names no time zone: its times keep their offsets, the site's zone is kept",
+            self.problem(where, f"the export names no time zone: its times keep their offsets and are shown in {self.site_zone.key}",
                          "an export without a time zone")
         zone = self.zone or self.site_zone
         facts = {"name": conf.get("title"), "start": _day(conf.get("start"), zone), "end": _day(conf.get("end"), zone)}
@@ -329,7 +341,7 @@ class Reader:
             speaker_id = f"{speaker_id}-{len(self.speakers) + 1}"
         self.person_keys[key] = speaker_id
         speaker = self.speakers.setdefault(speaker_id, {"id": speaker_id, "name": name})
-        bio = str(person.get("biography") or "").strip()
+        bio = self.prose(At(f"{where!s} ({speaker_id}).biography"), str(person.get("biography") or "").strip())
         if bio and "bio" not in speaker:
             speaker["bio"] = bio
         links = [{"title": link["title"], "url": link["url"]} for link in self.references(where, person.get("links") or [], "links")]
@@ -340,19 +352,42 @@ class Reader:
         return speaker_id
 
     def web(self, url: str, where=None) -> str | None:
-        """An address a browser can open: a path of the export's own site joined to its base_url, a
-        host written without its scheme given https:// (with --fix; the Public Suffix List tells a host)."""
+        """An address a browser can open: a path of the export's own site joined to its base_url; a host
+        written without its scheme, or an e-mail address without mailto:, mended by the blog importer's
+        rule (with --fix; the Public Suffix List tells a host)."""
         url = str(url or "").strip()
         if urlsplit(url).scheme in ("http", "https") and urlsplit(url).netloc:
             return url
-        if where is not None and not urlsplit(url).scheme and not url.startswith("/") and host_like(url):
-            if self.fixed(where, f"{url!r} is a web address without its scheme: https://{url}", "a web address without a scheme"):
-                return f"https://{url}"
-            return ""
+        fault = check(url)
+        if where is not None and fault is not None and fault.fixed:
+            return fault.fixed if self.link_fault(where, fault) else ""
         if url.startswith("/") and self.base_url:
             joined = urljoin(self.base_url, url)
             return joined if urlsplit(joined).scheme in ("http", "https") else None
         return None
+
+    def link_fault(self, where, fault: LinkFault) -> bool:
+        """Report a fault of the shared link rule; whether it was mended."""
+        if fault.fixed is None:
+            self.problem(where, f"link {fault.target!r} {SAID.get(fault.kind, fault.kind)}", "a link that leads nowhere")
+            return False
+        shown = fault.fixed if "<" not in fault.fixed else "a link"
+        return self.fixed(where, f"link {fault.target!r} {SAID.get(fault.kind, fault.kind)}: {shown}", f"a link: {fault.kind}")
+
+    def prose(self, where, text: str) -> str:
+        """A Markdown text as the site keeps it: `\\n` line endings, its links read and mended as the blog's are."""
+        if not text:
+            return text
+        if "\r" in text:
+            self.problem(where, "Windows line endings (\\r\\n): made \\n", "Windows line endings made \\n", fixed=True)
+        broken, count = literal_breaks(text)
+        if count and self.fixed(where, f"{count} line break(s) written as the text \\r\\n (escaped twice): made line breaks",
+                                "line breaks written as text"):
+            text = broken
+        mended, faults = mend(text, self.fix)
+        for fault in faults:
+            self.link_fault(where, fault)
+        return mended
 
     def references(self, where, items: list, field: str) -> list[dict]:
         out = []
@@ -403,9 +438,10 @@ class Reader:
         # A session has no subtitle here: it opens the abstract, as the line under the title it was.
         subtitle = " ".join(self.localized(event.get("subtitle")).split())
         abstract = self.localized(event.get("abstract"))
+        entry = f"{json_path(*where)!s} ({session['slug']})"
         if subtitle or abstract:
-            session["abstract"] = "\n\n".join(t for t in (subtitle, abstract) if t)
-        if description := self.localized(event.get("description")):
+            session["abstract"] = self.prose(At(f"{entry}.abstract"), "\n\n".join(t for t in (subtitle, abstract) if t))
+        if description := self.prose(At(f"{entry}.description"), self.localized(event.get("description"))):
             session["description"] = description
         links = {}
         if event.get("url") and event["url"] != event.get("origin_url"):  # the event's own page is not its proposal

@@ -20,13 +20,11 @@ from zoneinfo import ZoneInfo
 import yaml
 from slugify import slugify
 
-from tools.pelican_import.report import Problem
-from tools.programme_import.records import Imported, ImportFailed, LineLoader, line_of
+from tools.programme_import.old_site import OldSiteReader, sale_terms
+from tools.programme_import.records import Imported, ImportFailed, LineLoader
 
 DAY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?\s*$")
 CONTINUED = re.compile(r"\s*\((?:cont\.?|continued)\)\s*$", re.IGNORECASE)
-SALE_ENDS = re.compile(r"Sale ends by (\d{1,2} \w+, \d{4} \d{1,2}:\d{2} [AP]M) \(([\w/]+)\)", re.IGNORECASE)
-LIMIT = re.compile(r"completion of (\d+) tickets", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 STAGE5 = re.compile(r"(Stage\s+\d+)", re.IGNORECASE)
 
@@ -35,23 +33,15 @@ def is_hugo_data(path: Path) -> bool:
     return path.is_dir() and (path / "schedule.yml").is_file()
 
 
-class Reader:
+class Reader(OldSiteReader):
+    FOLDER = "data"
+
     def __init__(self, folder: Path, conference: dict, fix: bool):
+        super().__init__(fix)
         self.folder = folder
         self.year = conference["start"].year
         self.zone = ZoneInfo(conference.get("timezone") or "Asia/Kolkata")
-        self.fix = fix
-        self.out = Imported()
         self.speakers: dict[str, dict] = {}
-
-    # The report: a fix is made (and said) only with --fix; without it, the same line is a problem left.
-    def problem(self, file: str, entry: object, reason: str, kind: str = "") -> None:
-        self.out.problems.append(Problem(f"data/{file}", line_of(entry), reason, kind))
-
-    def fixed(self, file: str, entry: object, reason: str, kind: str = "") -> bool:
-        self.out.problems.append(Problem(f"data/{file}", line_of(entry), reason if self.fix else f"{reason} (--fix does it)",
-                                         kind, fixed=self.fix))
-        return self.fix
 
     def load(self, name: str) -> dict | None:
         path = self.folder / name
@@ -204,21 +194,8 @@ class Reader:
             stage = f"stage-{position}"
             self.fixed("schedule.yml", talk, f"{title!r} names no stage: Stage {position}, its place in the slot, as the old site showed it",
                        "a session without a stage")
-        if kind == "keynote" and title.lower() == "keynote" and names:
-            if self.fixed("schedule.yml", talk, f"a keynote titled only 'Keynote': titled 'Keynote: {', '.join(names)}'",
-                          "a keynote titled only 'Keynote'"):
-                title = f"Keynote: {', '.join(names)}"
-        link = str(talk.get("link") or "").strip()
-        links = {}
-        if link:
-            fixed_link = re.sub(r"(?<!:)/{2,}", "/", link)
-            if fixed_link != link and self.fixed("schedule.yml", talk, f"address {link!r} has a doubled slash: {fixed_link!r}",
-                                                 "an address with a doubled slash"):
-                link = fixed_link
-            links["announcement" if "/blog/" in link else "proposal"] = link
-        elif "link" in talk:
-            self.out.problems.append(Problem("data/schedule.yml", line_of(talk), f"{title!r}: an empty link, left out",
-                                             "an empty link", fixed=True))
+        title = self.keynote_title("schedule.yml", talk, title, kind, names)
+        links = self.session_links("schedule.yml", talk, "link", title)
         # Titles that recur (breaks, lightning talks) get their day and time in the slug.
         slug = slugify(title if kind not in ("break", "address", "lightning-talks") else f"{title} {start:%d %b %H%M}")
         session = {"slug": slug, "title": title, "type": kind, "start": start, "duration": minutes, "stage": stage}
@@ -245,13 +222,7 @@ class Reader:
                       "status": "sold-out" if entry.get("status") == "sold" else "on-sale", "admits": admits}
             if entry.get("link"):
                 ticket["link"] = entry["link"]
-            ends = SALE_ENDS.search(details)
-            if ends:
-                moment = datetime.strptime(ends[1], "%d %B, %Y %I:%M %p").replace(tzinfo=ZoneInfo(ends[2]))
-                ticket["sale_ends"] = moment
-            limit = LIMIT.search(details)
-            if limit:
-                ticket["limit"] = int(limit[1])
+            ticket.update(sale_terms(details))
             tickets.append(ticket)
         self.out.tickets = {"tickets": tickets}
 

@@ -26,14 +26,13 @@ from zoneinfo import ZoneInfo
 import yaml
 from slugify import slugify
 
-from tools.pelican_import.report import Problem
-from tools.programme_import.hugo import DAY, SALE_ENDS, TAG
-from tools.programme_import.records import Imported, ImportFailed, LineLoader, line_of
+from tools.programme_import.hugo import DAY, TAG
+from tools.programme_import.old_site import OldSiteReader, sale_terms
+from tools.programme_import.records import Imported, ImportFailed, LineLoader
 
 NAME = "PyCon India"  # the site names its conference only in titles ("PyCon India 2020 Opening Address")
 ZONE = "Asia/Kolkata"  # the old schedule: "All the times mentioned in the schedule are in Indian Standard Time"
 SPONSORED = re.compile(r"\s*\|\s*Sponsored\s*\(([^)]*)\)\s*$", re.IGNORECASE)
-LIMIT = re.compile(r"complet\w*\s+of\s+(\d+)\s+tickets", re.IGNORECASE)  # "completion", and the data's "completetion"
 AT_LEAST = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*\+\s*$")
 # "Oct 2 - 3, 2020", "Oct 4, 2020"
 SPAN = re.compile(r"^\s*([A-Za-z]+)\.?\s+(\d{1,2})(?:\s*[-–]\s*(?:([A-Za-z]+)\.?\s+)?(\d{1,2}))?,\s*(\d{4})\s*$")
@@ -60,25 +59,17 @@ def is_jekyll_data(path: Path) -> bool:
     return isinstance(data, list) and any(isinstance(e, dict) and "date" in e and "time" in e for e in data)
 
 
-class Reader:
+class Reader(OldSiteReader):
+    FOLDER = "_data"
+
     def __init__(self, folder: Path, conference: dict, fix: bool):
+        super().__init__(fix)
         self.folder = data_folder(folder)
-        self.fallback_year = conference["start"].year
-        self.fix = fix
-        self.out = Imported()
+        self.fallback_year = conference["start"].year if conference.get("start") else None  # None: a new edition
         self.speakers: dict[str, dict] = {}
         self.named_at: dict[str, tuple[str, dict]] = {}  # speaker id -> the file and entry that first named them
         self.stages: dict[str, str] = {}  # id -> name, in the order the talks name them
         self.rooms: dict[str, str] = {}  # the workshop rooms', after the stages
-
-    # The report: a fix is made (and said) only with --fix; without it, the same line is a problem left.
-    def problem(self, file: str, entry: object, reason: str, kind: str = "") -> None:
-        self.out.problems.append(Problem(f"_data/{file}", line_of(entry), reason, kind))
-
-    def fixed(self, file: str, entry: object, reason: str, kind: str = "") -> bool:
-        self.out.problems.append(Problem(f"_data/{file}", line_of(entry), reason if self.fix else f"{reason} (--fix does it)",
-                                         kind, fixed=self.fix))
-        return self.fix
 
     def load(self, name: str):
         path = self.folder / name
@@ -131,6 +122,9 @@ class Reader:
             start, end = min(s[1] for s in spans), max(s[2] for s in spans)
             self.year = start.year
             self.out.conference = {"name": f"{NAME} {self.year}", "start": start, "end": end, "timezone": ZONE}
+        elif self.fallback_year is None:
+            raise ImportFailed(f"{self.folder}: conference-details.yml gives no dates, so the year is unknown: bring it into "
+                               "an edition the site has (--edition YEAR)")
         else:
             self.year = self.fallback_year
         self.zone = ZoneInfo(ZONE)
@@ -309,21 +303,8 @@ class Reader:
         if stage is None:
             return None
         names, sponsor = self.speaker_names(talk, title)
-        if kind == "keynote" and title.lower() == "keynote" and names:
-            if self.fixed("talks.yml", talk, f"a keynote titled only 'Keynote': titled 'Keynote: {', '.join(names)}'",
-                          "a keynote titled only 'Keynote'"):
-                title = f"Keynote: {', '.join(names)}"
-        link = str(talk.get("hyperlink") or "").strip()
-        links = {}
-        if link:
-            fixed_link = re.sub(r"(?<!:)/{2,}", "/", link)
-            if fixed_link != link and self.fixed("talks.yml", talk, f"address {link!r} has a doubled slash: {fixed_link!r}",
-                                                 "an address with a doubled slash"):
-                link = fixed_link
-            links["announcement" if "/blog/" in link else "proposal"] = link
-        elif "hyperlink" in talk:
-            self.out.problems.append(Problem("_data/talks.yml", line_of(talk), f"{title!r}: an empty hyperlink, left out",
-                                             "an empty link", fixed=True))
+        title = self.keynote_title("talks.yml", talk, title, kind, names)
+        links = self.session_links("talks.yml", talk, "hyperlink", title)
         # Titles that recur (breaks, addresses, lightning talks) get their day and time in the slug.
         slug = slugify(title if kind not in ("break", "address", "lightning-talks") else f"{title} {start:%d %b %H%M}")
         session = {"slug": slug, "title": title, "type": kind, "start": start, "duration": minutes, "stage": stage}
@@ -379,13 +360,7 @@ class Reader:
                       "status": "sold-out" if entry.get("status") == "sold" else "on-sale", "admits": admits}
             if entry.get("url"):
                 ticket["link"] = entry["url"]
-            brief = str(entry.get("brief") or "")
-            ends = SALE_ENDS.search(brief)
-            if ends:
-                ticket["sale_ends"] = datetime.strptime(ends[1], "%d %B, %Y %I:%M %p").replace(tzinfo=ZoneInfo(ends[2]))
-            limit = LIMIT.search(brief)
-            if limit:
-                ticket["limit"] = int(limit[1])
+            ticket.update(sale_terms(str(entry.get("brief") or "")))
             tickets.append(ticket)
         self.out.tickets = {"tickets": tickets}
 

@@ -1,7 +1,7 @@
 """Merge an import into the programme the site already has, safely again and again.
 
-`docs/programme/.programme-import.yml` records a fingerprint of every entry
-the importer wrote. On the next run an entry whose fingerprint still matches
+Each edition's `docs/<year>/.programme-import.yml` records a fingerprint of
+every entry the importer wrote there. On the next run an entry whose fingerprint still matches
 is the importer's own and is replaced by the new import; an entry that
 differs from its fingerprint was edited by hand, and one without a
 fingerprint was written by hand: both are kept as they are, and reported
@@ -48,8 +48,9 @@ class Merged:
 
 
 def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, dict[str, str]], *,
-          remove_missing: bool) -> Merged:
-    """`current` and `imported`: each file's content; `state`: file -> entry key -> fingerprint."""
+          remove_missing: bool, folder: str) -> Merged:
+    """`current` and `imported`: each file's content in the edition's `folder` (`2031`, as messages
+    name it); `state`: file -> entry key -> fingerprint."""
     out, new_state, problems = {}, {}, []
     for name, new in imported.items():
         have = current.get(name)
@@ -62,12 +63,12 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                 # A whole section (days, stages, tickets, sponsors): the import's, unless edited by hand.
                 mark = marks.get(section)
                 if old_value is not None and mark is not None and fingerprint(old_value) != mark:
-                    problems.append(Problem(f"programme/{name}", 0, f"{section}: edited by hand, kept as it is (the import has its own)",
+                    problems.append(Problem(f"{folder}/{name}", 0, f"{section}: edited by hand, kept as it is (the import has its own)",
                                             "edited by hand, kept"))
                     result[section] = old_value
                     kept[section] = mark
                 elif old_value is not None and mark is None and have is not None and old_value != value:
-                    problems.append(Problem(f"programme/{name}", 0, f"{section}: written by hand, kept as it is", "written by hand, kept"))
+                    problems.append(Problem(f"{folder}/{name}", 0, f"{section}: written by hand, kept as it is", "written by hand, kept"))
                     result[section] = old_value
                 else:
                     result[section] = value
@@ -88,7 +89,7 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                         kept[f"{section}/{key}"] = mark
                     if old != entry:
                         how = "edited" if mark is not None else "written"
-                        problems.append(Problem(f"programme/{name}: {section} {key}", 0, f"{how} by hand: kept as it is, "
+                        problems.append(Problem(f"{folder}/{name}: {section} {key}", 0, f"{how} by hand: kept as it is, "
                                                 "not updated from the import", f"{how} by hand, kept"))
             for key, old in old_entries.items():
                 if key in new_entries:
@@ -97,12 +98,12 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                 if mark is None:
                     entries.append(old)  # the team's own entry
                 elif remove_missing:
-                    problems.append(Problem(f"programme/{name}: {section} {key}", 0, "gone from the source: removed",
+                    problems.append(Problem(f"{folder}/{name}: {section} {key}", 0, "gone from the source: removed",
                                             "gone from the source", fixed=True))
                 else:
                     entries.append(old)
                     kept[f"{section}/{key}"] = mark
-                    problems.append(Problem(f"programme/{name}: {section} {key}", 0, "gone from the source: kept "
+                    problems.append(Problem(f"{folder}/{name}: {section} {key}", 0, "gone from the source: kept "
                                             "(--remove-missing removes it)", "gone from the source"))
             result[section] = entries
         for section, old_value in (have or {}).items():

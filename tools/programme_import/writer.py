@@ -1,8 +1,10 @@
 """Write the programme's YAML files, only once the build's own rules accept them.
 
 The merged files are written to a scratch folder first and loaded there with
-overrides/hooks/programme/programme_data.py, as the build loads them; only
-when that passes are they moved into place, and only the files whose bytes
+overrides/hooks/programme/programme_data.py, as the build loads them, and
+their Markdown (abstracts, descriptions, biographies) is judged as MkDocs'
+strict validation will judge it (texts.py); only when both pass are they
+moved into place, and only the files whose bytes
 change. So a bad import leaves the site as it was, and a second run on the
 same source changes no byte.
 """
@@ -18,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from overrides.hooks.programme.programme_data import FILES, ProgrammeError, load
+from tools.programme_import.texts import refused
 
 HEADER = {
     "schedule.yml": "# The programme's days, stages and sessions (README, \"The programme\"). Times carry their offset.\n",
@@ -73,8 +76,10 @@ def texts(files: dict[str, dict], state: dict) -> dict[str, str]:
     return out
 
 
-def check_and_write(folder: Path, docs_dir: Path, conference: dict, files: dict[str, str], *, dry_run: bool) -> list[str]:
-    """Write `files` (name -> text) into `folder` when the programme they make passes the build's checks;
+def check_and_write(folder: Path, docs_dir: Path, year: int, files: dict[str, str], *, dry_run: bool,
+                    markdown: tuple[list[str], dict[str, dict]]) -> list[str]:
+    """Write `files` (name -> text) into the edition's `folder` when the programme they make passes the build's checks
+    and its texts the strict build's (`markdown`: the site's extensions, texts.site_markdown);
     returns the names that changed (or would). Raises ProgrammeError, having written nothing."""
     with tempfile.TemporaryDirectory() as scratch:
         docs = Path(scratch) / "docs"
@@ -83,7 +88,9 @@ def check_and_write(folder: Path, docs_dir: Path, conference: dict, files: dict[
         target.mkdir(parents=True, exist_ok=True)
         for name, text in files.items():
             (target / name).write_text(text, encoding="utf-8")
-        load(docs, conference)  # raises ProgrammeError
+        programme = load(docs, year)  # raises ProgrammeError
+        if problems := refused(programme, docs_dir, markdown):
+            raise ProgrammeError(problems)
     changed = [name for name, text in files.items()
                if not (folder / name).is_file() or (folder / name).read_text(encoding="utf-8") != text]
     if not dry_run:

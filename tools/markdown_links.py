@@ -1,14 +1,20 @@
-"""Links Pelican published broken, found in a post's Markdown: a web address
-without its scheme, a bare e-mail address as the target, and a target wrapped
-in a second pair of parentheses; and frames from other hosts, which make the
-reader's browser call them. Each is fixed only when there is one reading of
-it; the rest are reported.
+"""Links in Markdown that a strict build or a reader's browser cannot follow,
+as both importers find them: the blog's posts (tools/pelican_import) and the
+programme's abstracts, descriptions and biographies (tools/programme_import).
+One rule, here, so that the two cannot read or mend a link differently.
+
+What it finds: a web address without its scheme, a bare e-mail address as the
+target, a target wrapped in a second pair of parentheses, a plain path (which
+each importer words for its source: the old blog's output, a page the site
+does not have); and frames from other hosts, which make the reader's browser
+call them. Each is mended only when there is one reading of it; the rest are
+reported.
 
 A link is read as Python-Markdown reads it (its own link processor finds
 where the text's brackets close and where the target is, so a link around an
 image, or with brackets, code or emphasis in its text, is one link), in
 inline form, as a reference definition, and as an HTML `<a href>` (read by
-the standard library's HTML parser)."""
+the standard library's HTML parser), on every line outside fenced code."""
 
 from __future__ import annotations
 
@@ -31,6 +37,13 @@ _EXTRACT = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
 _FILE_LIKE = {"md", "py", "sh", "zip", "mov", "pl", "rs", "ai", "so", "ps", "cc", "rb", "dev", "app", "txt"}
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+# The kinds of fault; PATH is worded by each importer, which knows what the path was meant to reach.
+NO_SCHEME = "web address without a scheme"
+NO_MAILTO = "e-mail address without mailto"
+PARENTHESES = "target in a second pair of parentheses"
+PATH = "a path, not a web address"
+FRAME = "frame from another host"
 
 
 class _LinkReader(LinkInlineProcessor):
@@ -67,17 +80,16 @@ def host_like(target: str) -> bool:
 
 
 def check(target: str) -> LinkFault | None:
-    """What is wrong with a link target as Pelican's source has it, and its
-    fixed form if there is one. Targets with a scheme, anchors and Pelican's
-    {static}-style links are fine; a plain path pointed into the old blog's
-    output, which the site does not have."""
+    """What is wrong with a link target as the source has it, and its fixed
+    form if there is one. Targets with a scheme, anchors and Pelican's
+    {static}-style links are fine; a plain path is PATH, for a person."""
     if not target or _SCHEME.match(target) or target.startswith(("#", "{", "|")):
         return None
     if _EMAIL.fullmatch(target):
-        return LinkFault("e-mail address without mailto", target, f"mailto:{target}")
+        return LinkFault(NO_MAILTO, target, f"mailto:{target}")
     if host_like(target):
-        return LinkFault("web address without a scheme", target, f"https://{target}")
-    return LinkFault("link to a path of the old blog's output, which the site does not have", target, None)
+        return LinkFault(NO_SCHEME, target, f"https://{target}")
+    return LinkFault(PATH, target, None)
 
 
 def masked(line: str) -> str:
@@ -147,7 +159,7 @@ def mended(target: str) -> LinkFault | None:
     if len(target) > 1 and target.startswith("(") and target.endswith(")"):
         inner = target[1:-1].strip()
         fault = check(inner)
-        return LinkFault("target in a second pair of parentheses", inner, fault.fixed if fault and fault.fixed else inner)
+        return LinkFault(PARENTHESES, inner, fault.fixed if fault and fault.fixed else inner)
     return check(target.strip("<>"))
 
 
@@ -205,7 +217,7 @@ def frames(line: str, fix: bool) -> tuple[str, list[LinkFault]]:
         link = frame_link(match[0])
         if link is None:
             return match[0]
-        faults.append(LinkFault("frame from another host", attributes(match[0]).get("src", ""), link))
+        faults.append(LinkFault(FRAME, attributes(match[0]).get("src", ""), link))
         return link if fix else match[0]
 
     whole = IFRAME.search(line)
@@ -213,3 +225,31 @@ def frames(line: str, fix: bool) -> tuple[str, list[LinkFault]]:
     if not whole and re.search(r"<iframe\b", line, re.IGNORECASE):  # a frame written over several lines
         faults.append(LinkFault("frame over several lines", line.strip()[:60], None))
     return line, faults
+
+
+def fence_state(fence: str | None, line: str) -> tuple[bool, str | None]:
+    """Whether a line belongs to a fenced code block, and the open fence after it."""
+    match = FENCE.match(line)
+    if fence is None:
+        return (True, match[1]) if match else (False, None)
+    closes = match and match[1][0] == fence[0] and len(match[1]) >= len(fence) and not line[match.end() :].strip()
+    return True, None if closes else fence
+
+
+def mend_line(line: str, fix: bool) -> tuple[str, list[LinkFault]]:
+    """A line outside code with its links mended and its frames made links (when `fix`), and every fault found."""
+    line, faults = fix_line(line, fix)
+    line, in_frames = frames(line, fix)
+    return line, faults + in_frames
+
+
+def mend_text(text: str, fix: bool) -> tuple[str, list[LinkFault]]:
+    """mend_line on every line of a Markdown text outside fenced code."""
+    lines, faults, fence = [], [], None
+    for line in text.split("\n"):
+        in_code, fence = fence_state(fence, line)
+        if not in_code:
+            line, found = mend_line(line, fix)
+            faults += found
+        lines.append(line)
+    return "\n".join(lines), faults
