@@ -17,12 +17,13 @@ How each part is read:
 - rooms -> stages, their ids the rooms' names as slugs (a room's guid is not
   trusted to tell rooms apart: pretalx has given two rooms one guid); a room
   without events is no stage, and is said so; the room "All stages" of this
-  site's own export (schedule_exports.py) is `stage: all`;
+  site's own export (schedule_exports.py) is `stage: all`, and the days' names
+  its conference's `meta.day_names` give are theirs;
 - events -> sessions: `guid` the session's `uid` (its calendar id, kept when the
   time, the stage or the slug change; a guid this site's own export made from a
   session's calendar UID is that UID again, `own_guids`), `slug` made valid for the site, `type`
   read by keyword, `date` kept with its offset, `duration` HH:MM in minutes,
-  `persons` the speakers (with their biographies), `abstract` and `description`
+  `persons` the speakers (with their biographies, and affiliations where given), `abstract` and `description`
   as Markdown (a `subtitle` opens the abstract: a session has none here), `url`
   the proposal (unless it is the event's own page, `origin_url`), `links` and
   `attachments` named links (the one typed slides is `links.slides`, media
@@ -341,6 +342,9 @@ class Reader:
             speaker_id = f"{speaker_id}-{len(self.speakers) + 1}"
         self.person_keys[key] = speaker_id
         speaker = self.speakers.setdefault(speaker_id, {"id": speaker_id, "name": name})
+        affiliation = " ".join(str(person.get("affiliation") or "").split())  # this site's own export has it; pretalx has none
+        if affiliation and "affiliation" not in speaker:
+            speaker["affiliation"] = affiliation
         bio = self.prose(At(f"{where!s} ({speaker_id}).biography"), str(person.get("biography") or "").strip())
         if bio and "bio" not in speaker:
             speaker["bio"] = bio
@@ -506,8 +510,11 @@ class Reader:
                 self.problem(json_path("schedule", "conference", "days"), f"{session['title']!r} starts on "
                              f"{session['start'].astimezone(zone):%Y-%m-%d}, a day the export does not list: the day is added",
                              "a day not listed", fixed=True)
+        # The days' names, which the format has no room for: this site's own export keeps them in the conference's meta.
+        meta = self.data["schedule"]["conference"].get("meta")
+        names = {str(k): str(v) for k, v in ((meta or {}).get("day_names") or {}).items()} if isinstance(meta, dict) else {}
         self.out.schedule = {
-            "days": [{"date": day} for day in sorted(set(days))],
+            "days": [{"date": day, **({"name": names[day.isoformat()]} if day.isoformat() in names else {})} for day in sorted(set(days))],
             "stages": [{"id": stage, "name": name} for name, stage in stages.items() if stage != "all"],
             "sessions": sessions,
         }

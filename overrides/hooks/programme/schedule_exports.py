@@ -8,9 +8,10 @@ UID when it is a UUID, else a UUID5 of it), and its `id` is read from the
 guid, so both stay the same from build to build and across a move of the
 site. Sessions on all stages are in a room of their own, "All stages"; the
 importer reads that room back as `stage: all`, and a guid of the site's own
-back as the session's uid (tools/programme_import/frab.py). The exports say
-what the format has room for: the level of a session, the names of its days
-and a speaker's affiliation and photo are not in it.
+back as the session's uid (tools/programme_import/frab.py). What the format
+has no room for, the JSON carries where c3voc leaves room: the days' names in
+the conference's `meta`, a speaker's affiliation on the person. A session's
+level and a speaker's photo are not in it (no edition has them yet).
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def event(programme: Programme, session: Session, page_url: str) -> dict:
         speaker = programme.speakers[speaker_id]
         guid = speaker_guid(programme, speaker_id)
         person = {"name": speaker.name, "guid": guid, "id": event_id(guid)}  # ConfClerk keys persons by id
+        if speaker.affiliation:  # not c3voc's, but a person may carry more: the importer reads it back
+            person["affiliation"] = speaker.affiliation
         if speaker.bio:
             person["biography"] = speaker.bio.strip()
         if speaker.links:
@@ -148,6 +151,8 @@ def schedule(programme: Programme, site_url: str, url_of) -> dict:
         "rooms": [{"name": name, "guid": room_guid(programme, name)} for name in rooms(programme)],
         "days": days,
     }
+    if any(day.name for day in programme.days):  # no room for them in a day: the conference's meta is free-form
+        conference["meta"] = {"day_names": {day.date.isoformat(): day.name for day in programme.days if day.name}}
     body = {"version": "", "base_url": urljoin(site_url, f"{programme.folder}/"), "conference": conference}
     # The version names the content: the same data, the same version; any change, a new one.
     body["version"] = hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:12]
