@@ -167,10 +167,13 @@ def test_the_schedule_offers_every_calendar_to_download_and_to_subscribe_to(site
     assert page.select_one(f"label[for={address['id']}]")
 
 
-def test_the_calendars_are_the_same_from_build_to_build(site, project_copy, programme):
+def test_the_calendars_and_the_exports_are_the_same_from_build_to_build(site, project_copy, programme):
+    """Two builds of the same data give the same bytes: a subscriber's calendar or app sees no change where there is none."""
     result = mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stderr
-    for path in (site.dir / programme.folder).rglob("*.ics"):
+    made = [*(site.dir / programme.folder).rglob("*.ics"), *(site.dir / programme.folder).glob("schedule.*")]
+    assert {path.name for path in made} >= {"schedule.ics", "schedule.json", "schedule.xml"}
+    for path in made:
         assert (project_copy / "site" / path.relative_to(site.dir)).read_bytes() == path.read_bytes()
 
 
