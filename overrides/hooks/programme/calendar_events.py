@@ -183,12 +183,12 @@ def updated(programme: Programme, memory: Memory, now: datetime) -> tuple[Memory
     out, report = Memory(), {"new": [], "changed": [], "cancelled": [], "forgotten": []}
     for session in published(programme):
         uid, mark = programme.calendar_id(session), memory.get(programme.calendar_id(session))
-        print_ = fingerprint(programme, session)
+        now_print = fingerprint(programme, session)
         if mark is None:
-            out[uid] = {"fingerprint": print_, "sequence": 0, "modified": now.isoformat()}
+            out[uid] = {"fingerprint": now_print, "sequence": 0, "modified": now.isoformat()}
             report["new"].append(uid)
-        elif mark.get("cancelled") or mark.get("fingerprint") != print_:
-            out[uid] = {"fingerprint": print_, "sequence": int(mark.get("sequence", 0)) + 1, "modified": now.isoformat()}
+        elif mark.get("cancelled") or mark.get("fingerprint") != now_print:
+            out[uid] = {"fingerprint": now_print, "sequence": int(mark.get("sequence", 0)) + 1, "modified": now.isoformat()}
             report["changed"].append(uid)
         else:
             out[uid] = dict(mark)
