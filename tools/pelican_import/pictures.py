@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
 
 SVG_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 
 # Material's content column is at most about 800 CSS px wide (61rem grid less
-# its sidebars, at the largest root font size), so 1600 px is sharp on 2x screens.
+# its sidebars, at the largest root font size), so 1600 px is sharp on 2x
+# screens; an image the post shows narrower is served at twice that width.
 MAX_WIDTH = 1600
 RECOMPRESS_OVER = 200_000  # bytes: a raster this heavy is recompressed even when narrow enough
 JPEG_QUALITY = 80
@@ -170,11 +171,31 @@ def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) 
     return copies
 
 
-def optimize(name: str, data: bytes) -> Picture:
+def widest(shown: int | None) -> int:
+    """The widest a raster is served: twice the CSS px it is shown at (sharp
+    on 2x screens), or MAX_WIDTH when that is not known or wider."""
+    return MAX_WIDTH if shown is None else max(1, min(MAX_WIDTH, 2 * shown))
+
+
+def size_of(name: str, data: bytes) -> tuple[int, int] | None:
+    """The image's width and height as a browser shows it (turned as its EXIF says)."""
+    if name.lower().endswith(".svg"):
+        return svg_size(data)
+    try:
+        image = Image.open(io.BytesIO(data))
+        width, height = image.size
+        turned = image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return (height, width) if turned else (width, height)
+
+
+def optimize(name: str, data: bytes, shown: int | None = None) -> Picture:
     """The image as the site serves it: its size as shown, and downscaled to
-    MAX_WIDTH and recompressed when wider or heavy, if that makes it smaller.
-    A PNG photo without transparency may become a JPEG (a new name). A
-    still raster also gets its smaller copies."""
+    `widest(shown)` (`shown`: the CSS px it is shown at, when the post says
+    so) and recompressed when wider or heavy, if that makes it smaller. A
+    PNG photo without transparency may become a JPEG (a new name). A still
+    raster also gets its smaller copies."""
     if name.lower().endswith(".svg"):
         return Picture(name, data, svg_size(data))
     try:
@@ -182,7 +203,7 @@ def optimize(name: str, data: bytes) -> Picture:
         upright = ImageOps.exif_transpose(image)  # browsers show it turned as its EXIF says
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return Picture(name, data, None)
-    picture = served(name, data, image, upright)
+    picture = served(name, data, image, upright, widest(shown))
     if image.format in VARIANT_FORMATS and getattr(image, "n_frames", 1) == 1:
         if picture.data is not data:  # re-encoded: the copies are made from what is served
             upright = Image.open(io.BytesIO(picture.data))
@@ -191,16 +212,16 @@ def optimize(name: str, data: bytes) -> Picture:
     return picture
 
 
-def served(name: str, data: bytes, image: Image.Image, upright: Image.Image) -> Picture:
-    """The picture `optimize` serves in full, without its copies."""
+def served(name: str, data: bytes, image: Image.Image, upright: Image.Image, limit: int = MAX_WIDTH) -> Picture:
+    """The picture `optimize` serves in full (at most `limit` px wide), without its copies."""
     width, height = upright.size
-    wide = width > MAX_WIDTH
+    wide = width > limit
     if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and len(data) <= RECOMPRESS_OVER):
         return Picture(name, data, (width, height))
     if upright.mode in ("P", "1", "I;16"):
         upright = upright.convert("RGBA" if has_alpha(upright) else "RGB")
     if wide:
-        width, height = MAX_WIDTH, max(1, round(height * MAX_WIDTH / width))
+        width, height = limit, max(1, round(height * limit / width))
         upright = upright.resize((width, height), Image.Resampling.LANCZOS)
     icc = image.info.get("icc_profile")
     if image.format == "PNG" and not has_alpha(upright):
