@@ -348,7 +348,8 @@ def test_raw_html_images_in_any_markup_are_sized_downscaled_and_given_copies(tmp
     """<img> tags as real posts write them: over several lines inside <a>
     and <div>, in upper case, with single quotes, with each of Pelican's
     prefixes. One shown at SHOWN px is served at twice that; one also
-    linked full size keeps its width for the link and offers its copies."""
+    linked full size keeps its width for the link, and its image shows the
+    narrowest copy at least twice as wide as it is shown."""
     photo = photo_jpeg((1920, 1280))
     text = (
         "Title: Posters\nDate: 2019-08-09\nSummary: Posters.\n\n"
@@ -368,22 +369,30 @@ def test_raw_html_images_in_any_markup_are_sized_downscaled_and_given_copies(tmp
     soup = site_html(result.body)
     imgs = {img["alt"]: img for img in soup.find_all("img")}
     assert sorted(imgs) == sorted(names)
+    folder = f"{site.rules.blog_dir}/images/{post.slug}"
     for name, img in imgs.items():
-        assert posixpath.normpath(posixpath.join(page, img["src"])) == f"{site.rules.blog_dir}/images/{post.slug}/{name}.jpg"
         width, height = Image.open(io.BytesIO(result.files[f"{name}.jpg"])).size  # its shape as served
         boxes = {"tall": (round(SHOWN * width / height), SHOWN), "capped": (round(500 * width / height), 500)}
-        boxes[name] = boxes.get(name, (SHOWN, round(SHOWN * height / width)))
-        assert (int(img["width"]), int(img["height"])) == boxes[name], name
-        served = Image.open(io.BytesIO(result.files[f"{name}.jpg"])).width
-        assert served == (MAX_WIDTH if name == "linked" else min(MAX_WIDTH, 2 * boxes[name][0])), name
-        copies = [w for w in VARIANT_WIDTHS if w <= served * VARIANT_IF_UNDER]
+        box = boxes.get(name, (SHOWN, round(SHOWN * height / width)))
+        assert (int(img["width"]), int(img["height"])) == box, name
+        src = posixpath.normpath(posixpath.join(page, img["src"]))
+        if name == "linked":  # kept whole for the link; the image fetches the first copy wide enough
+            assert width == MAX_WIDTH
+            wanted = next(w for w in VARIANT_WIDTHS if w >= 2 * box[0])
+            assert src == f"{folder}/{name}-{wanted}w.jpg" and not img.has_attr("srcset")
+            assert Image.open(io.BytesIO(result.files[f"{name}-{wanted}w.jpg"])).width == wanted
+            continue
+        assert src == f"{folder}/{name}.jpg"
+        assert width == min(MAX_WIDTH, 2 * box[0]), name
+        copies = [w for w in VARIANT_WIDTHS if w <= width * VARIANT_IF_UNDER]
         if copies:
-            assert shown_files(result, page, img) == [*((f"{name}-{w}w.jpg", w) for w in copies), (f"{name}.jpg", served)]
-            narrow = f"(max-width: {boxes[name][0] + 32}px) calc(100vw - 32px), {boxes[name][0]}px"
-            assert img["sizes"] == (narrow if boxes[name][0] <= COLUMN else SIZES), name
+            assert shown_files(result, page, img) == [*((f"{name}-{w}w.jpg", w) for w in copies), (f"{name}.jpg", width)]
+            narrow = f"(max-width: {box[0] + 32}px) calc(100vw - 32px), {box[0]}px"
+            assert img["sizes"] == (narrow if box[0] <= COLUMN else SIZES), name
         else:
             assert not img.has_attr("srcset") and f"{name}-480w.jpg" not in result.files
-    assert soup.find("a")["href"] == imgs["linked"]["src"]  # the link opens the photo full size
+    link = posixpath.normpath(posixpath.join(page, soup.find("a")["href"]))
+    assert link == f"{folder}/linked.jpg"  # the link opens the photo full size
     assert result.problems == []
 
 

@@ -24,7 +24,7 @@ from PIL import Image
 
 from tools.pelican_import.body import fence_state
 from tools.pelican_import.links import relative_url
-from tools.pelican_import.pictures import Picture, Refused, download, file_name, optimize, size_of, size_text, unique
+from tools.pelican_import.pictures import Picture, Refused, download, file_name, optimize, size_of, size_text, unique, widest
 from tools.pelican_import.records import Post
 from tools.pelican_import.report import Problem, fixed, problem
 from tools.pelican_import.site import Site
@@ -296,6 +296,7 @@ class Images:
         if found is None:
             return match[0]
         link, picture = found
+        link = shown_link(link, picture, written(match["list"] or ""))
         return f"![{match['alt']}]({link}{match['title'] or ''})" + attribute_list(match, picture, srcset)
 
     def html_image(self, tag: HtmlImage) -> str | None:
@@ -307,8 +308,9 @@ class Images:
                 self.unplaced(tag, "its file is not one the post links with {static}")
             return None
         link, picture = found
-        attrs = {**tag.attrs, "src": link}
-        attrs.update(attributes({k: v or "" for k, v in tag.attrs.items()}, picture, self.html_prefix))
+        author = {key: value or "" for key, value in tag.attrs.items()}
+        attrs = {**tag.attrs, "src": shown_link(link, picture, author)}
+        attrs.update(attributes(author, picture, self.html_prefix))
         written_attrs = " ".join(key if value is None else f'{key}="{html.escape(value)}"' for key, value in attrs.items())
         return f"<img {written_attrs}{' /' if tag.closed else ''}>"
 
@@ -368,6 +370,27 @@ def widest_shown(written_as: list[dict[str, str]], size: tuple[int, int] | None)
     return None if not boxes or None in boxes else max(box[0] for box in boxes)
 
 
+def fetched(picture: Picture, box: tuple[int, int] | None) -> list[tuple[str, int]]:
+    """The files an image may be fetched as, narrowest first, with their
+    widths: its copies and the full file, up to the first that is as wide as
+    `widest` asks for the width it is shown at (a file kept whole for a link
+    to open it full size is not what its image needs)."""
+    files = [(picture.names[width], width) for width in sorted(picture.names)]
+    files.append((picture.name, picture.size[0] if picture.size else 0))
+    if box and picture.size:
+        enough = next((i for i, (_, width) in enumerate(files) if width >= widest(box[0])), len(files) - 1)
+        files = files[: enough + 1]
+    return files
+
+
+def shown_link(link: str, picture: Picture, author: dict[str, str]) -> str:
+    """An image's link to its file, made a link to the copy `fetched` ends
+    with when its full file is more than it needs."""
+    name = fetched(picture, shown_size(author, picture.size) if picture.size else None)[-1][0]
+    head, found, tail = link.rpartition(quote(picture.name))
+    return head + quote(name) + tail if found and name != picture.name else link
+
+
 def attributes(author: dict[str, str], picture: Picture, srcset: str | None) -> dict[str, str]:
     """What an image needs besides what its `author` wrote: the width and
     height it is shown at (so the page does not shift as it loads), and
@@ -376,9 +399,9 @@ def attributes(author: dict[str, str], picture: Picture, srcset: str | None) -> 
     box = shown_size(author, picture.size) if picture.size else None
     if box:
         found = {"width": str(box[0]), "height": str(box[1])}
-    if picture.names and picture.size and srcset is not None and not {"srcset", "sizes"} & set(author):
-        links = [f"{srcset}{quote(picture.names[w])} {w}w" for w in sorted(picture.names)]
-        found["srcset"] = ", ".join([*links, f"{srcset}{quote(picture.name)} {picture.size[0]}w"])
+    files = fetched(picture, box)
+    if len(files) > 1 and picture.size and srcset is not None and not {"srcset", "sizes"} & set(author):
+        found["srcset"] = ", ".join(f"{srcset}{quote(name)} {width}w" for name, width in files)
         if box and box[0] <= COLUMN:  # shown at its width, or the column's on a narrower phone
             found["sizes"] = f"(max-width: {box[0] + 32}px) calc(100vw - 32px), {box[0]}px"
         else:
