@@ -113,5 +113,11 @@ def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings
             shown.setdefault(page, []).append(img["alt"])
     later = [page for page in shown if page.startswith("blog/page/")]
     assert shown.get("blog/index.html") and later, shown
-    for page in ["blog/index.html", *later, "blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]:
+    posts = ["blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]
+    for page in ["blog/index.html", *later, *posts]:
         assert shown[page] == [f"Photo {n} of the day" for n in range(len(photos))], page
+    # The first image fetched at once, the others as the reader scrolls to them, on posts and listings alike.
+    for page in shown:
+        first, *others = site.page(page).select("article img")
+        assert not first.has_attr("loading") and (first.get("fetchpriority") == "high") == (page in posts), page
+        assert others and all(img["loading"] == "lazy" for img in others), page
