@@ -122,8 +122,7 @@ class Images:
         image_refs = {m["label"].casefold() or m["alt"].casefold() for line in text for m in REF_IMAGE.finditer(line)}
         by_file: dict[str, tuple[str, list[dict[str, str]]]] = {}  # the post's own files by name, downloads by URL
         for source, written_as in self.uses(text, image_refs, HtmlImages(body, outside_code).found).items():
-            first, all_of_it = by_file.setdefault(self.own_name(source) or source, (source, []))
-            all_of_it += written_as
+            by_file.setdefault(self.own_name(source) or source, (source, []))[1].extend(written_as)
         for source, written_as in by_file.values():
             self.picture(source, written_as, self.linked(source, text))
         taken = set(self.copies) | {p.name for p in self.pictures.values()}
