@@ -437,3 +437,27 @@ def test_raw_html_images_the_importer_cannot_serve_are_reported_once_per_kind(tm
     print_problems(result.problems * 2)  # as many as four: one line with the count and the places
     err = capsys.readouterr().err.splitlines()
     assert [line.split(" × ")[0] for line in err if " × " in line] == ["4"]
+
+
+def test_a_print_colour_profile_is_applied_and_dropped_a_screen_one_kept():
+    """A sponsor's logo carried half a megabyte of print profile: the image
+    is served in sRGB without it, its copies too; a light profile stays."""
+    from PIL import ImageCms
+
+    from tools.pelican_import.pictures import PROFILE_KEPT_UNDER, optimize
+
+    light = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    heavy = (len(light) + PROFILE_KEPT_UNDER).to_bytes(4, "big") + light[4:] + bytes(PROFILE_KEPT_UNDER)
+    logo = Image.open(io.BytesIO(photo_png((620, 156))))
+    for profile, kept in ((heavy, False), (light, True)):
+        out = io.BytesIO()
+        logo.save(out, "JPEG", quality=90, icc_profile=profile)
+        picture = optimize("logo.jpg", out.getvalue())
+        served = Image.open(io.BytesIO(picture.data))
+        assert served.size == logo.size and served.mode == "RGB"
+        assert (served.info.get("icc_profile") == profile) == kept
+        for copy in picture.variants.values():
+            assert (Image.open(io.BytesIO(copy)).info.get("icc_profile") == profile) == kept
+        if not kept:
+            assert len(picture.data) < len(out.getvalue()) - PROFILE_KEPT_UNDER
+            assert served.getpixel((300, 78)) == pytest.approx(logo.getpixel((300, 78)), abs=12)

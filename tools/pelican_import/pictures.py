@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from PIL import ExifTags, Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
 SVG_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 
@@ -37,6 +37,11 @@ VARIANT_WIDTHS = (480, 960)
 VARIANT_IF_UNDER = 0.85  # of the image's width: 960 px of a 1000 px image would save little
 VARIANT_QUALITY = 75  # JPEG and WebP: a copy shown at its width hides more than the full image
 VARIANT_FORMATS = REENCODED | {"GIF"}
+# A colour profile this heavy is a print profile (half a megabyte on a 620 px
+# sponsor logo of the conference blog): the image is converted to sRGB, which
+# browsers assume without one, and the profile dropped. Screen profiles
+# (Display P3, Adobe RGB) are well under it and kept.
+PROFILE_KEPT_UNDER = 10_000  # bytes
 
 class Refused(Exception):
     """A download that did not give an image; the message says why."""
@@ -154,6 +159,19 @@ def encode(image: Image.Image, kind: str, icc: bytes | None, quality: int = JPEG
     return out.getvalue()
 
 
+def in_srgb(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
+    """The image and the colour profile to save it with: converted to sRGB
+    without one when its own profile is PROFILE_KEPT_UNDER or heavier."""
+    if not icc or len(icc) < PROFILE_KEPT_UNDER or image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return image, icc
+    try:
+        own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, own, ImageCms.createProfile("sRGB"), outputMode=mode), None
+    except (ImageCms.PyCMSError, OSError, ValueError):  # a profile lcms cannot read: kept as it is
+        return image, icc
+
+
 def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) -> dict[int, bytes]:
     """Copies of `image` (as served, `full` bytes) at VARIANT_WIDTHS well
     under its width, each kept only if lighter than the image itself."""
@@ -208,7 +226,8 @@ def optimize(name: str, data: bytes, shown: int | None = None) -> Picture:
         if picture.data is not data:  # re-encoded: the copies are made from what is served
             upright = Image.open(io.BytesIO(picture.data))
         kind = "JPEG" if picture.name != name else image.format
-        picture.variants = smaller_copies(upright, kind, image.info.get("icc_profile"), len(picture.data))
+        icc = (upright if picture.data is not data else image).info.get("icc_profile")
+        picture.variants = smaller_copies(upright, kind, icc, len(picture.data))
     return picture
 
 
@@ -216,14 +235,16 @@ def served(name: str, data: bytes, image: Image.Image, upright: Image.Image, lim
     """The picture `optimize` serves in full (at most `limit` px wide), without its copies."""
     width, height = upright.size
     wide = width > limit
-    if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and len(data) <= RECOMPRESS_OVER):
+    icc = image.info.get("icc_profile")
+    heavy = len(data) > RECOMPRESS_OVER or len(icc or b"") >= PROFILE_KEPT_UNDER
+    if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and not heavy):
         return Picture(name, data, (width, height))
+    upright, icc = in_srgb(upright, icc)
     if upright.mode in ("P", "1", "I;16"):
         upright = upright.convert("RGBA" if has_alpha(upright) else "RGB")
     if wide:
         width, height = limit, max(1, round(height * limit / width))
         upright = upright.resize((width, height), Image.Resampling.LANCZOS)
-    icc = image.info.get("icc_profile")
     if image.format == "PNG" and not has_alpha(upright):
         jpeg = encode(upright, "JPEG", icc)
         quick = io.BytesIO()  # optimize=True takes seconds on a photo: compare with a quick PNG first
