@@ -111,6 +111,8 @@ def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings
                 with Image.open(file) as copy:
                     assert copy.width == width < copies[-1][1], (page, file)
             shown.setdefault(page, []).append(img["alt"])
+            if img.parent.name == "a":  # the raw HTML photo's link, to open it full size
+                assert site.resolve(page, img.parent["href"]).is_file(), page
     later = [page for page in shown if page.startswith("blog/page/")]
     assert shown.get("blog/index.html") and later, shown
     posts = ["blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]

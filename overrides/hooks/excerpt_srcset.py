@@ -17,9 +17,10 @@ being rendered with the same function and URL Material's `relpath` uses for
 
 An `<img>` written in raw HTML is not in the tree at all: Python-Markdown
 keeps it aside (its `htmlStash`) and `relpath` never sees it, so the
-importer writes its `src` and `srcset` from the post's page too. The same
-treeprocessor moves both, in what the stash took during this render (the
-excerpt's parser is reused for every listing, and its stash only grows).
+importer writes its `src` and `srcset` from the post's page too, and the
+`href` of the `<a>` that opens it full size. The same treeprocessor moves
+those, in what the stash took during this render (the excerpt's parser is
+reused for every listing, and its stash only grows).
 """
 
 import html
@@ -42,12 +43,13 @@ from mkdocs.utils import get_relative_url
 MATERIAL_PARTS = ("md", "relpath", "file.url in Excerpt.render")
 # Below attr_list (8), which writes the author's srcset onto the <img>.
 PRIORITY = 0.5
+LINKS = {"img": "src", "a": "href"}  # raw HTML tags whose link the importer wrote from the post's page
 
 
 def moved(link: str, post_url: str, page_url: str) -> str:
     """A link (an image's src or a srcset's) written from the post's page, as seen from `page_url`."""
     parts = urlsplit(link)
-    if parts.scheme or parts.netloc or link.startswith("/"):
+    if parts.scheme or parts.netloc or link.startswith("/") or not parts.path:  # not from the post's page, or on it
         return link
     base = post_url if post_url.endswith("/") or not post_url else posixpath.dirname(post_url)
     target = posixpath.normpath(posixpath.join(base, link))
@@ -60,37 +62,38 @@ def moved_srcset(srcset: str, post_url: str, page_url: str) -> str:
     return ", ".join(" ".join([moved(link, post_url, page_url), *rest]) for link, *rest in candidates)
 
 
-class RawImages(HTMLParser):
-    """Where each <img> tag of a piece of raw HTML is, and its attributes."""
+class RawLinks(HTMLParser):
+    """Where each <img> and <a> start tag of a piece of raw HTML is, and its attributes."""
 
     def __init__(self, text: str):
         super().__init__(convert_charrefs=True)
         self.starts = [0]
         for line in text.split("\n"):
             self.starts.append(self.starts[-1] + len(line) + 1)
-        self.found: list[tuple[int, int, list[tuple[str, str | None]]]] = []
+        self.found: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
         self.feed(text)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "img":
+        if tag in LINKS:
             line, column = self.getpos()
             start = self.starts[line - 1] + column
-            self.found.append((start, start + len(self.get_starttag_text() or ""), attrs))
+            self.found.append((start, start + len(self.get_starttag_text() or ""), tag, attrs))
 
 
 def moved_raw_html(text: str, post_url: str, page_url: str) -> str:
-    """Raw HTML with each <img>'s src and srcset moved from the post's page to `page_url`."""
-    for start, end, attrs in reversed(RawImages(text).found):
+    """Raw HTML with each <img>'s src and srcset, and each <a>'s href, moved
+    from the post's page to `page_url`."""
+    for start, end, tag, attrs in reversed(RawLinks(text).found):
         written = []
         for key, value in attrs:
-            if value is not None and key == "src":
-                value = moved(value, post_url, page_url)
-            elif value is not None and key == "srcset":
+            if value is not None and key == "srcset":
                 value = moved_srcset(value, post_url, page_url)
+            elif value is not None and key == LINKS[tag]:
+                value = moved(value, post_url, page_url)
             written.append(key if value is None else f'{key}="{html.escape(value)}"')
         closed = " /" if text[:end].endswith("/>") else ""
-        text = text[:start] + f"<img {' '.join(written)}{closed}>" + text[end:]
+        text = text[:start] + f"<{tag} {' '.join(written)}{closed}>" + text[end:]
     return text
 
 
@@ -111,7 +114,7 @@ class ExcerptSrcset(Treeprocessor):
             if srcset := img.get("srcset"):
                 img.set("srcset", moved_srcset(srcset, post_url, page_url))
         for index in range(start, len(stash)):
-            if isinstance(stash[index], str) and "<img" in stash[index].lower():
+            if isinstance(stash[index], str):  # an inline <a> and its <img> are kept aside one by one
                 stash[index] = moved_raw_html(stash[index], post_url, page_url)
 
 
