@@ -10,7 +10,7 @@ DEV_ADDR ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve build test deploy bench clean
+.PHONY: serve build test deploy bench clean calendars
 
 serve: $(VENV)/.installed
 	$(BIN)/mkdocs serve --livereload --dev-addr $(DEV_ADDR)
@@ -22,6 +22,11 @@ build: $(VENV)/.installed
 	$(BIN)/mkdocs build --strict --site-dir $(SITE_DIR).partial || { rm -rf $(SITE_DIR).partial; exit 1; }
 	rm -rf $(SITE_DIR)
 	mv $(SITE_DIR).partial $(SITE_DIR)
+
+# Each edition's calendar memory (docs/<year>/calendar.yml) brought up to date with its data:
+# run after editing a schedule, and commit what it writes; the build fails until then.
+calendars: $(VENV)/.installed
+	$(BIN)/python -m tools.calendar_state
 
 # Publish to the gh-pages branch of origin. gh-deploy builds strictly first
 # and pushes nothing when that build fails.

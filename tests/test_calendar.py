@@ -1,7 +1,9 @@
 """The calendar files a reader adds to their calendar app: parsed back with
 icalendar, every event against the programme's data."""
 
-from datetime import timedelta, timezone
+import subprocess
+import sys
+from datetime import datetime, timedelta, timezone
 
 import pytest
 from icalendar import Calendar
@@ -52,19 +54,42 @@ def test_each_session_with_a_page_has_its_own_calendar(site, programme, config):
         assert found[programme.calendar_id(session)].decoded("dtstart") == session.start
 
 
-def test_a_session_keeps_its_calendar_id_when_its_time_changes(site, project_copy, programme, config):
-    """A calendar that imported the schedule finds the same event again, moved."""
-    moved = next(s for s in programme.with_pages() if s.type == "talk")
-    schedule = project_copy / "docs" / programme.folder / "schedule.yml"
+def move_five_minutes_later(project, programme, moved) -> None:
+    """The session's entry in a copy's schedule.yml, five minutes later, ending as before."""
+    schedule = project / "docs" / programme.folder / "schedule.yml"
     text = schedule.read_text(encoding="utf-8")
     at = text.index(f"slug: {moved.slug}\n")
     end = text.find("\n- slug:", at)
     entry = text[at:end]
-    later = moved.start + timedelta(minutes=5)  # five minutes later, ending as before
+    later = moved.start + timedelta(minutes=5)
     changed = entry.replace(f"start: {moved.start.isoformat()}", f"start: {later.isoformat()}").replace(
         f"duration: {moved.duration}", f"duration: {moved.duration - 5}")
     assert changed != entry
     schedule.write_text(text[:at] + changed + text[end:], encoding="utf-8")
+
+
+def drop(project, programme, dropped) -> None:
+    """The session's entry taken out of a copy's schedule.yml."""
+    schedule = project / "docs" / programme.folder / "schedule.yml"
+    text = schedule.read_text(encoding="utf-8")
+    at = text.index(f"- slug: {dropped.slug}\n")
+    end = text.find("\n- slug:", at)
+    schedule.write_text(text[:at] + (text[end + 1:] if end != -1 else ""), encoding="utf-8")
+
+
+def remember(project, programme, now: datetime) -> subprocess.CompletedProcess:
+    """`make calendars` for one edition of a copy, as if run at `now`."""
+    return subprocess.run([sys.executable, "-m", "tools.calendar_state", str(programme.year), "--config", project / "mkdocs.yml",
+                           "--now", now.isoformat()], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_a_moved_session_keeps_its_calendar_id_and_tells_subscribers_it_changed(site, project_copy, programme, config):
+    """A calendar that subscribed to the schedule finds the same event again, moved, with a higher SEQUENCE
+    and a later LAST-MODIFIED; every other event is the same bytes as before."""
+    moved = next(s for s in programme.with_pages() if s.type == "talk")
+    move_five_minutes_later(project_copy, programme, moved)
+    run = remember(project_copy, programme, datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc))
+    assert run.returncode == 0, run.stderr
     result = mkdocs_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.stderr
     before = events(site.dir / programme.folder / "schedule.ics")
@@ -73,6 +98,73 @@ def test_a_session_keeps_its_calendar_id_when_its_time_changes(site, project_cop
     assert set(before) == set(after)
     assert after[uid].decoded("dtstart") - before[uid].decoded("dtstart") == timedelta(minutes=5)
     assert after[uid].decoded("dtstart").astimezone(timezone.utc).tzinfo == timezone.utc
+    assert int(after[uid]["sequence"]) == int(before[uid]["sequence"]) + 1
+    assert after[uid].decoded("last-modified") == datetime(2030, 1, 2, 3, 4, 5, tzinfo=timezone.utc) > before[uid].decoded("last-modified")
+    assert all(after[other].to_ical() == before[other].to_ical() for other in before if other != uid)
+
+
+def test_a_changed_session_stops_the_build_naming_it_and_the_command_until_the_calendars_remember_it(project_copy, programme):
+    moved = next(s for s in programme.with_pages() if s.type == "talk")
+    move_five_minutes_later(project_copy, programme, moved)
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode != 0
+    assert f"{programme.folder}/schedule.yml: {programme.entry(moved)}: changed since its calendar event was last published" in result.stderr
+    assert "make calendars" in result.stderr and f"commit {programme.folder}/calendar.yml" in result.stderr
+
+
+def test_a_session_dropped_before_the_edition_is_over_is_published_cancelled(site, project_copy, programme):
+    dropped = next(s for s in programme.with_pages() if s.type == "talk")
+    drop(project_copy, programme, dropped)
+    before_the_end = datetime.combine(programme.facts.start, datetime.min.time(), tzinfo=programme.zone)
+    run = remember(project_copy, programme, before_the_end)
+    assert run.returncode == 0, run.stderr
+    result = mkdocs_build(project_copy, project_copy / "site")
+    assert result.returncode == 0, result.stderr
+    was = events(site.dir / programme.folder / "schedule.ics")[programme.calendar_id(dropped)]
+    built = project_copy / "site" / programme.folder
+    day, stage = programme.day_of(dropped).isoformat(), dropped.stage
+    for calendar in ("schedule.ics", f"calendars/day-{day}.ics", f"calendars/stage-{stage}.ics"):
+        gone = events(built / calendar)[programme.calendar_id(dropped)]
+        assert str(gone["status"]) == "CANCELLED", calendar
+        assert int(gone["sequence"]) == int(was["sequence"]) + 1
+        assert gone.decoded("dtstart") == dropped.start and gone.decoded("dtend") == dropped.finish
+    # Once the edition is over, a dropped session is forgotten: nobody's calendar still waits for it.
+    drop(project_copy, programme, next(s for s in programme.with_pages() if s.type == "talk" and s is not dropped))
+    after_the_end = datetime.combine(programme.facts.end, datetime.min.time(), tzinfo=programme.zone) + timedelta(days=2)
+    run = remember(project_copy, programme, after_the_end)
+    assert run.returncode == 0, run.stderr
+    assert "forgotten" in run.stderr
+
+
+def test_each_day_and_each_stage_has_a_calendar_of_its_sessions(site, programme):
+    published = [s for s in programme.sessions if s.type != "break"]
+    for day in programme.days:
+        found = events(site.dir / programme.day_calendar_uri(day))
+        assert set(found) == {programme.calendar_id(s) for s in published if programme.day_of(s) == day.date}
+    for stage in programme.stages.values():
+        found = events(site.dir / programme.stage_calendar_uri(stage))
+        assert set(found) == {programme.calendar_id(s) for s in published if s.stage in (stage.id, "all")}
+        assert set(found) - {programme.calendar_id(s) for s in published if s.all_stages}
+
+
+def test_the_schedule_offers_every_calendar_to_download_and_to_subscribe_to(site, programme, config):
+    page = site.page(f"{programme.folder}/schedule/index.html")
+    rows = page.select("table.pi-calendars tbody tr")
+    uris = [programme.calendar_uri(), *map(programme.day_calendar_uri, sorted(programme.days, key=lambda d: d.date)),
+            *map(programme.stage_calendar_uri, programme.stages.values())]
+    assert len(rows) == len(uris)
+    for row, uri in zip(rows, uris):
+        download = row.select_one("a[download]")
+        assert site.resolve(f"{programme.folder}/schedule/index.html", download["href"]) == site.dir / uri
+        subscribe = row.select_one("a[href^='webcal://']")
+        assert subscribe["href"] == "webcal://" + (config.site_url + uri).split("://", 1)[1]
+        assert subscribe.get_text(" ", strip=True).lower() == f"subscribe to {row.th.get_text(strip=True).lower()}"
+    help_text = page.select_one("details.pi-subscribe-help").get_text(" ", strip=True)
+    for app in ("Google Calendar", "Apple Calendar", "Outlook", "Thunderbird"):
+        assert app in help_text
+    address = page.select_one("details.pi-subscribe-help input")
+    assert address["value"] == config.site_url + programme.calendar_uri()
+    assert page.select_one(f"label[for={address['id']}]")
 
 
 def test_the_calendars_are_the_same_from_build_to_build(site, project_copy, programme):
@@ -96,6 +188,24 @@ def test_an_edition_that_moved_keeps_its_calendar_files_and_uids_where_they_were
     assert moved
     for programme in moved:
         for path in (site.dir / programme.folder).rglob("*.ics"):
+            if path.parent.name == "calendars":  # a day's and a stage's calendars came after the move: never there
+                continue
             old = site.dir / programme.facts.old_folder / path.relative_to(site.dir / programme.folder)
             assert old.read_bytes() == path.read_bytes()
             assert all(uid.endswith(f"@{host(config)}") for uid in published_uids(old))
+
+
+def test_after_an_import_writes_an_edition_its_calendars_remember_the_change(project_copy, programme):
+    """What the importer's writer runs once it has written docs/<year>/: the memory is current again."""
+    from tools.calendar_state import calendar_events, remember  # noqa: PLC0415
+
+    moved = next(s for s in programme.with_pages() if s.type == "talk")
+    move_five_minutes_later(project_copy, programme, moved)
+    docs = project_copy / "docs"
+    edited = load(docs, programme.year)
+    assert calendar_events.problems(edited, calendar_events.Memory.read(docs, edited))
+    assert remember(docs, docs / programme.folder)
+    memory = calendar_events.Memory.read(docs, edited)
+    assert calendar_events.problems(edited, memory) == []
+    assert memory[programme.calendar_id(moved)]["sequence"] == 1
+    assert not remember(docs, docs / programme.folder)  # a second run writes nothing

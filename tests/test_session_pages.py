@@ -77,8 +77,23 @@ def test_the_sessions_before_and_after_on_its_stage_are_linked(site, programme):
         index = on_stage.index(session)
         expected = [s.slug for s in (on_stage[index - 1] if index else None,
                                      on_stage[index + 1] if index + 1 < len(on_stage) else None) if s]
-        links = [site.resolve(page_of(session, programme), a["href"]) for a in site.page(page_of(session, programme)).select("ul.pi-neighbours a")]
+        links = [site.resolve(page_of(session, programme), a["href"])
+                 for a in site.page(page_of(session, programme)).select("ul.pi-neighbours > li:not(.pi-same-time) a")]
         assert [p.parent.name for p in links if p.parent.parent.name == "sessions"] == expected
+
+
+def test_what_runs_at_the_same_time_on_the_other_stages_is_listed_with_its_stage(site, programme):
+    """Between the sessions before and after it: each session with a page that overlaps it on another stage."""
+    found_some = False
+    for session in programme.with_pages():
+        expected = [s for s in programme.with_pages() if s.stage not in (session.stage, "all") and not session.all_stages
+                    and s.start < session.finish and session.start < s.finish]
+        items = site.page(page_of(session, programme)).select("ul.pi-neighbours > li.pi-same-time")
+        assert [site.resolve(page_of(session, programme), li.a["href"]).parent.name for li in items] == [s.slug for s in expected]
+        for li, other in zip(items, expected):
+            assert li.get_text(" ", strip=True).startswith(f"At the same time, on {programme.stage_name(other)}: {other.title}")
+        found_some |= bool(items)
+    assert found_some
 
 
 def test_a_session_page_is_an_event_for_search_engines(site, programme):

@@ -9,11 +9,11 @@ from pathlib import Path
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-from overrides.hooks.programme.programme_data import EDITION_FILE, ProgrammeError, editions_config
+from overrides.hooks.programme.programme_data import EDITION_FILE, ProgrammeError, editions_config, load
 from tools.pelican_import.report import Problem, print_problems
 from tools.pelican_import.site_config import CannotEdit
 from tools.programme_import import edition, hugo, jekyll, recordings
-from tools.programme_import.frab import NOTE_KINDS
+from tools.programme_import.frab import NOTE_KINDS, own_guids
 from tools.programme_import.merge import STATE, merge
 from tools.programme_import.records import Imported, ImportFailed
 from tools.programme_import.texts import site_markdown
@@ -90,6 +90,11 @@ def main(argv: list[str] | None = None) -> int:
             imported = read_source(args.source, have[0] if have else {}, args.fix)
         folder = docs_dir / str(year)
         shown = f"{year}/{EDITION_FILE}"
+        if have is not None:
+            try:  # the site's own schedule.json read back: a guid it made from a calendar UID is that session's uid again
+                own_guids(imported, load(docs_dir, year))
+            except ProgrammeError:
+                pass  # the edition's data as it is does not load: nothing of it to recognise
         problems = list(imported.problems)
         extra_files: dict[str, str] = {}
         if have is not None:

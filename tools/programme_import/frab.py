@@ -16,15 +16,20 @@ How each part is read:
   and the schedule's days;
 - rooms -> stages, their ids the rooms' names as slugs (a room's guid is not
   trusted to tell rooms apart: pretalx has given two rooms one guid); a room
-  without events is no stage, and is said so;
+  without events is no stage, and is said so; the room "All stages" of this
+  site's own export (schedule_exports.py) is `stage: all`, and the days' names
+  its conference's `meta.day_names` give are theirs;
 - events -> sessions: `guid` the session's `uid` (its calendar id, kept when the
-  time, the stage or the slug change), `slug` made valid for the site, `type`
+  time, the stage or the slug change; a guid this site's own export made from a
+  session's calendar UID is that UID again, `own_guids`), `slug` made valid for the site, `type`
   read by keyword, `date` kept with its offset, `duration` HH:MM in minutes,
-  `persons` the speakers (with their biographies), `abstract` and `description`
+  `persons` the speakers (with their biographies, and affiliations where given), `abstract` and `description`
   as Markdown (a `subtitle` opens the abstract: a session has none here), `url`
-  the proposal, `links` and `attachments` named links (the one typed slides is
-  `links.slides`; a path is read against the export's `base_url`), `do_not_record`,
-  `track` and `language`; a canceled or withdrawn event is left out.
+  the proposal (unless it is the event's own page, `origin_url`), `links` and
+  `attachments` named links (the one typed slides is `links.slides`, media
+  `links.recording`, blog `links.announcement`; a path is read against the
+  export's `base_url`), `do_not_record`, `track` and `language`; a canceled or
+  withdrawn event is left out.
 - texts (abstracts, descriptions, biographies) get `\n` line endings, and every
   link in them and every link of an event or a person the blog importer's
   reading and fixes (tools/markdown_links.py): a host without its scheme gets
@@ -45,7 +50,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from slugify import slugify
 
-from overrides.hooks.programme.programme_data import SLUG
+from overrides.hooks.programme.programme_data import ALL_STAGES, SLUG
 from tools.markdown_links import FRAME, NO_MAILTO, NO_SCHEME, PARENTHESES, PATH, LinkFault, check
 from tools.pelican_import.report import Problem
 from tools.programme_import.records import At, Imported, ImportFailed, json_path
@@ -252,6 +257,9 @@ class Reader:
         names = [room.get("name") for _, room in listed if room.get("name")] + [n for n in used if n]
         stages: dict[str, str] = {}
         for name in dict.fromkeys(names):
+            if name == ALL_STAGES and name in used:  # this site's own export: its sessions on every stage
+                stages[name] = "all"
+                continue
             if name not in used:
                 where = next((w for w, room in listed if room.get("name") == name), json_path("schedule", "conference", "rooms"))
                 self.problem(where, f"room {name!r} has no events: no stage for it", "a room without events")
@@ -334,6 +342,9 @@ class Reader:
             speaker_id = f"{speaker_id}-{len(self.speakers) + 1}"
         self.person_keys[key] = speaker_id
         speaker = self.speakers.setdefault(speaker_id, {"id": speaker_id, "name": name})
+        affiliation = " ".join(str(person.get("affiliation") or "").split())  # this site's own export has it; pretalx has none
+        if affiliation and "affiliation" not in speaker:
+            speaker["affiliation"] = affiliation
         bio = self.prose(At(f"{where!s} ({speaker_id}).biography"), str(person.get("biography") or "").strip())
         if bio and "bio" not in speaker:
             speaker["bio"] = bio
@@ -437,17 +448,18 @@ class Reader:
         if description := self.prose(At(f"{entry}.description"), self.localized(event.get("description"))):
             session["description"] = description
         links = {}
-        if event.get("url"):
+        if event.get("url") and event["url"] != event.get("origin_url"):  # the event's own page is not its proposal
             url = self.web(event["url"])
             if url:
                 links["proposal"] = url
             else:
                 self.problem(json_path(*where, "url"), f"{event['url']!r} is no web address: left out", "a link that is no web address")
         other = self.references(where, event.get("links") or [], "links") + self.references(where, event.get("attachments") or [], "attachments")
-        slides = [link for link in other if str(link["_type"] or "").lower() == "slides"]
-        if len(slides) == 1:
-            links["slides"] = slides[0]["url"]
-            other.remove(slides[0])
+        for field, kind in (("slides", "slides"), ("recording", "media"), ("announcement", "blog")):
+            typed = [link for link in other if str(link["_type"] or "").lower() == kind]
+            if len(typed) == 1:
+                links[field] = typed[0]["url"]
+                other.remove(typed[0])
         if other:
             links["other"] = [{"title": link["title"], "url": link["url"]} for link in other]
         if links:
@@ -498,9 +510,12 @@ class Reader:
                 self.problem(json_path("schedule", "conference", "days"), f"{session['title']!r} starts on "
                              f"{session['start'].astimezone(zone):%Y-%m-%d}, a day the export does not list: the day is added",
                              "a day not listed", fixed=True)
+        # The days' names, which the format has no room for: this site's own export keeps them in the conference's meta.
+        meta = self.data["schedule"]["conference"].get("meta")
+        names = {str(k): str(v) for k, v in ((meta or {}).get("day_names") or {}).items()} if isinstance(meta, dict) else {}
         self.out.schedule = {
-            "days": [{"date": day} for day in sorted(set(days))],
-            "stages": [{"id": stage, "name": name} for name, stage in stages.items()],
+            "days": [{"date": day, **({"name": names[day.isoformat()]} if day.isoformat() in names else {})} for day in sorted(set(days))],
+            "stages": [{"id": stage, "name": name} for name, stage in stages.items() if stage != "all"],
             "sessions": sessions,
         }
         self.out.speakers = {"speakers": sorted(self.speakers.values(), key=lambda s: s["id"])}
@@ -512,3 +527,15 @@ def read(source: str, conference: dict, fix: bool) -> Imported:
     if isinstance(data, json.JSONDecodeError):
         raise ImportFailed(f"{shown}: not readable as JSON: {data}")
     return Reader(data, shown, conference, fix).read()
+
+
+def own_guids(imported: Imported, programme) -> None:
+    """An export of this site's own (schedule_exports.py) names each session by a guid made from its
+    calendar UID: such a session keeps the uid it has here (none, when its slug is its UID)."""
+    for session in imported.schedule["sessions"]:
+        mine = programme.session_of_guid(str(session.get("uid") or ""))
+        if mine is not None:
+            if mine.uid or session["slug"] != mine.slug:
+                session["uid"] = mine.calendar_uid
+            else:
+                session.pop("uid")

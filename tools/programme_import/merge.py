@@ -6,7 +6,9 @@ is the importer's own and is replaced by the new import; an entry that
 differs from its fingerprint was edited by hand, and one without a
 fingerprint was written by hand: both are kept as they are, and reported
 when the import has something else for them. An entry the import no longer
-has is reported, and removed only with `remove_missing`.
+has is reported, and removed only with `remove_missing`. An entry keeps its
+place in the file, and an entry the import repeats is kept as the file writes
+it, so that importing what the site exported changes no byte.
 """
 
 from __future__ import annotations
@@ -81,7 +83,7 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                 old = old_entries.get(key)
                 mark = marks.get(f"{section}/{key}")
                 if old is None or (mark is not None and fingerprint(old) == mark):
-                    entries.append(entry)
+                    entries.append(old if old == entry else entry)  # the same content: as the file has it, its keys' order too
                     kept[f"{section}/{key}"] = fingerprint(entry)
                 else:
                     entries.append(old)
@@ -105,7 +107,13 @@ def merge(current: dict[str, dict], imported: dict[str, dict], state: dict[str, 
                     kept[f"{section}/{key}"] = mark
                     problems.append(Problem(f"{folder}/{name}: {section} {key}", 0, "gone from the source: kept "
                                             "(--remove-missing removes it)", "gone from the source"))
-            result[section] = entries
+            # An entry keeps its place in the file (a second import moves no line); new ones follow, in the source's order.
+            place = {key: index for index, key in enumerate(old_entries)}
+            result[section] = sorted(entries, key=lambda e: place.get(key_of(e, key_field), len(place)))
+            for entry in result[section]:  # the record lists them in the file's order too
+                mark_key = f"{section}/{key_of(entry, key_field)}"
+                if mark_key in kept:
+                    kept[mark_key] = kept.pop(mark_key)
         for section, old_value in (have or {}).items():
             result.setdefault(section, old_value)
         out[name] = result

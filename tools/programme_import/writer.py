@@ -99,6 +99,10 @@ def check_and_write(folder: Path, docs_dir: Path, year: int, files: dict[str, st
             partial = folder / f".{name}.partial"
             partial.write_text(files[name], encoding="utf-8")
             partial.replace(folder / name)
+        # Subscribed calendars take what changed: the edition's calendar memory follows its data (tools/calendar_state.py).
+        from tools.calendar_state import remember  # noqa: PLC0415
+
+        remember(docs_dir, folder)
     return changed
 
 

@@ -1,5 +1,7 @@
 """Calendar files from each edition's data, made at every build so they
-never go stale: `<year>/schedule.ics` with every session, and
+never go stale: `<year>/schedule.ics` with every session, one per day
+(`<year>/calendars/day-<date>.ics`), one per stage (`<year>/calendars/
+stage-<id>.ics`, with the sessions on all stages too), and
 `<year>/sessions/<slug>.ics` for each session with a page. An edition that
 had its pages elsewhere before (`old_folder` in its edition.yml) keeps its
 calendar files there too, the same bytes, so a subscription goes on.
@@ -8,73 +10,71 @@ Written with icalendar. Times are in UTC (a calendar app shows them in the
 reader's zone); each event's UID is the session's `uid`, else its slug, at
 the edition's `calendar_domain`, never the site's address, so a calendar
 that imported it finds the same event again when its time or stage changes,
-and when the site moves. The stage is the location and the
-session's page the URL. Breaks are left out: nobody adds a break to a
-calendar.
+and when the site moves. Its SEQUENCE, LAST-MODIFIED and the sessions
+dropped before the edition was over (STATUS:CANCELLED) come from the
+edition's `calendar.yml` (calendar_events.py): a build whose data changed
+since that file was last written fails, naming each session and the command
+that brings it up to date. The stage is the location and the session's page
+the URL. Breaks are left out: nobody adds a break to a calendar.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+import logging
+from datetime import datetime
+from pathlib import Path
 from urllib.parse import urljoin
 
-from icalendar import Calendar, Event
+from calendar_events import Memory, calendar, cancelled, cancelled_event, event, problems, published
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from programme_data import TYPE_NAMES, Programme, anchor, for_build
+from programme_data import Programme, anchor, for_build
 
-PRODID = "-//PyCon India//Programme//EN"
-
-
-def calendar(programme: Programme, name: str) -> Calendar:
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    return cal
+log = logging.getLogger("mkdocs.hooks.programme_calendar")
+_run = {"serving": False}
 
 
-def event(programme: Programme, session, *, page_url: str) -> Event:
-    names = [programme.speakers[s].name for s in session.speakers]
-    item = Event()
-    item.add("uid", programme.calendar_id(session))
-    # Stable from build to build: the calendar says when the programme was made, not when it was built.
-    item.add("dtstamp", datetime.combine(programme.facts.start, datetime.min.time(), tzinfo=timezone.utc))
-    item.add("dtstart", session.start.astimezone(timezone.utc))
-    item.add("dtend", session.finish.astimezone(timezone.utc))
-    item.add("summary", session.title)
-    mode = programme.conference["mode"]
-    item.add("location", f"{programme.stage_name(session)}, {programme.conference['name']}" + (f" ({mode.lower()})" if mode else ""))
-    item.add("url", page_url)
-    item.add("categories", [session.type])
-    lines = [TYPE_NAMES[session.type] + (f" by {', '.join(names)}" if names else "") + "."]
-    if session.abstract:
-        lines.append(session.abstract.strip())
-    for label, url in (("Session", page_url), ("Proposal", session.links.proposal), ("Slides", session.links.slides)):
-        if url:
-            lines.append(f"{label}: {url}")
-    lines += [f"Recording: {url}" if title == session.title else f"Recording, {title}: {url}" for title, url in session.recordings]
-    item.add("description", "\n\n".join(lines))
-    return item
+def on_startup(*, command: str, dirty: bool) -> None:
+    # A writer's preview goes on with a warning while the data is being edited; a build stops.
+    _run["serving"] = command == "serve"
 
 
-def calendars(programme: Programme, files: Files, config: MkDocsConfig) -> dict[str, bytes]:
+def calendars(programme: Programme, files: Files, config: MkDocsConfig, memory: Memory) -> dict[str, bytes]:
     def url_of(uri: str, fragment: str = "") -> str:
         return urljoin(config.site_url, files.get_file_from_path(uri).url) + (f"#{fragment}" if fragment else "")
 
-    everything = calendar(programme, programme.conference["name"])
+    name = programme.conference["name"]
+    everything = calendar(name)
+    days = {day.date: calendar(f"{name}: {day.date:%a} {day.date.day} {day.date:%b}" + (f", {day.name}" if day.name else ""))
+            for day in programme.days}
+    stages = {stage.id: calendar(f"{name}: {stage.name}") for stage in programme.stages.values()}
+
+    def add(item, start: datetime, stage: str) -> None:
+        everything.add_component(item)
+        day = programme.local(start).date()
+        if day in days:
+            days[day].add_component(item)
+        for stage_id, cal in stages.items():
+            if stage in (stage_id, "all"):
+                cal.add_component(item)
+
     out = {}
-    for session in programme.sessions:
-        if session.type == "break":
-            continue
+    for session in published(programme):
         page = url_of(programme.session_uri(session)) if session.has_page else url_of(programme.schedule_uri(), anchor(session))
-        everything.add_component(event(programme, session, page_url=page))
+        add(event(programme, session, memory, page_url=page), session.start, session.stage)
         if session.has_page:
-            one = calendar(programme, f"{session.title} ({programme.conference['name']})")
-            one.add_component(event(programme, session, page_url=page))
+            one = calendar(f"{session.title} ({name})")
+            one.add_component(event(programme, session, memory, page_url=page))
             out[programme.calendar_uri(session)] = one.to_ical()
+    for uid, mark in sorted(cancelled(memory).items(), key=lambda item: str(item[1]["cancelled"]["start"])):
+        gone = cancelled_event(uid, mark, schedule_url=url_of(programme.schedule_uri()))
+        add(gone, gone.decoded("dtstart"), mark["cancelled"].get("stage", "all"))
     out[programme.calendar_uri()] = everything.to_ical()
+    for day in programme.days:
+        out[programme.day_calendar_uri(day)] = days[day.date].to_ical()
+    for stage in programme.stages.values():
+        out[programme.stage_calendar_uri(stage)] = stages[stage.id].to_ical()
     return out
 
 
@@ -84,9 +84,17 @@ def at_old_folder(programme: Programme, uri: str) -> str:
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    stale = []
     for programme in for_build(config).all:
-        for uri, content in calendars(programme, files, config).items():
+        memory = Memory.read(Path(config.docs_dir), programme)
+        stale += problems(programme, memory)
+        for uri, content in calendars(programme, files, config, memory).items():
             files.append(File.generated(config, uri, content=content))
-            if programme.facts.old_folder:
+            if programme.facts.old_folder and not uri.startswith(f"{programme.folder}/calendars/"):  # only what was there
                 files.append(File.generated(config, at_old_folder(programme, uri), content=content))
+    if stale:
+        message = "programme_calendar.py: the calendars' memory is not current:\n  " + "\n  ".join(stale)
+        if not _run["serving"]:
+            raise PluginError(message)
+        log.warning(message)
     return files

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import uuid
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -42,6 +43,8 @@ SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 # Where an edition stands, in order; it picks the home page's calls to action and the banner.
 PHASES = ("proposals", "tickets", "schedule", "live", "over")
 MODES = ("Online", "In person", "Hybrid")
+# The name of the stage of a session on every stage ("all"), in pages, calendars and exports.
+ALL_STAGES = "All stages"
 
 
 class ProgrammeError(Exception):
@@ -311,6 +314,34 @@ class Programme:
         """The event's UID: the same in every build, wherever the site is published."""
         return f"{session.calendar_uid}@{self.facts.calendar_domain or f'{self.folder}.editions.in.pycon.org'}"
 
+    def day_calendar_uri(self, day: Day) -> str:
+        """`<year>/calendars/day-<date>.ics`: the sessions of one day."""
+        return f"{self.folder}/calendars/day-{day.date.isoformat()}.ics"
+
+    def stage_calendar_uri(self, stage: Stage) -> str:
+        """`<year>/calendars/stage-<id>.ics`: the sessions of one stage, and those on all stages."""
+        return f"{self.folder}/calendars/stage-{stage.id}.ics"
+
+    def calendar_memory_file(self) -> str:
+        """`<year>/calendar.yml`: what the edition's calendars last published (calendar_events.py)."""
+        return self.file("calendar.yml")
+
+    def export_uri(self, kind: str) -> str:
+        """`<year>/schedule.json` or `<year>/schedule.xml`: the programme as frab and pretalx export it."""
+        return f"{self.folder}/schedule.{kind}"
+
+    def event_guid(self, session: Session) -> str:
+        """The session's guid in the exports, tied to its calendar UID: the `uid` itself when it is a
+        UUID (pretalx's guid, brought by the importer), else a UUID5 of the UID."""
+        try:
+            return str(uuid.UUID(session.calendar_uid))
+        except ValueError:
+            return str(uuid.uuid5(uuid.NAMESPACE_URL, f"urn:calendar-uid:{self.calendar_id(session)}"))
+
+    def session_of_guid(self, guid: str) -> Session | None:
+        """The session an export's guid names, when the guid is one of this edition's own."""
+        return next((s for s in self.sessions if self.event_guid(s) == guid.lower()), None)
+
     def file(self, name: str) -> str:
         """`2021/schedule.yml`: a data file as messages name it, with its edition."""
         return posixpath.join(self.folder, name)
@@ -351,13 +382,18 @@ class Programme:
         index = same.index(session)
         return (same[index - 1] if index else None, same[index + 1] if index + 1 < len(same) else None)
 
+    def at_the_same_time(self, session: Session) -> list[Session]:
+        """The sessions with a page on the other stages that overlap this one, in the schedule's order."""
+        return [s for s in self.with_pages() if s is not session and not s.all_stages and not session.all_stages
+                and s.stage != session.stage and s.start < session.finish and session.start < s.finish]
+
     def stages_of(self, sessions: list[Session]) -> list[Stage]:
         """The stages these sessions use (a day's), in the edition's order; all-stage sessions use none of their own."""
         used = {session.stage for session in sessions}
         return [stage for stage in self.stages.values() if stage.id in used]
 
     def stage_name(self, session: Session) -> str:
-        return "All stages" if session.all_stages else self.stages[session.stage].name
+        return ALL_STAGES if session.all_stages else self.stages[session.stage].name
 
     def keynotes(self) -> list[Session]:
         return [session for session in self.sessions if session.type == "keynote"]

@@ -15,6 +15,7 @@ through the theme's environment. The hand-written pages of the programme
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import programme_data
 import yaml
@@ -92,6 +93,8 @@ def schedule_page(programme: Programme) -> str:
     for day, _sessions in programme.by_day():
         heading = day_phrase(day.date) + (f": {markdown_text(day.name)}" if day.name else "")
         body += [f"## {heading} {{ #{day_anchor(day)} }}", marker("day", day.date.isoformat())]
+    # Calendars to subscribe to, and the schedule in attendees' apps (partials/programme/exports.html).
+    body += ["## In your calendar or app { #in-your-calendar data-search-exclude }", marker("schedule-exports")]
     # The days are linked at the top; without the contents column the stages get its width.
     front = {"title": "Schedule", "programme": "schedule", "hide": ["toc"],
              "description": f"The schedule of {programme.conference['name']}: every session by day, time and stage."}
@@ -222,8 +225,8 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
 class Links:
     """Addresses relative to the page being rendered, from the rules of programme_data."""
 
-    def __init__(self, page: Page, files: Files, programme: Programme):
-        self.page, self.files, self.programme = page, files, programme
+    def __init__(self, page: Page, files: Files, programme: Programme, site_url: str = ""):
+        self.page, self.files, self.programme, self.site_url = page, files, programme, site_url
 
     def to(self, uri: str, fragment: str = "") -> str:
         file = self.files.get_file_from_path(uri)
@@ -249,6 +252,14 @@ class Links:
     def file(self, uri: str) -> str:
         return get_relative_url(uri, self.page.url)
 
+    def absolute(self, uri: str) -> str:
+        """A generated file's address on the published site (what an app or a calendar is given)."""
+        return urljoin(self.site_url, uri)
+
+    def webcal(self, uri: str) -> str:
+        """The subscription address of a calendar file: webcal:// opens most calendar apps' subscribe dialogue."""
+        return "webcal://" + self.absolute(uri).split("://", 1)[1]
+
 
 # Before the search plugin (priority 0) indexes the page: the schedule's titles and names are searchable.
 @event_priority(50)
@@ -262,7 +273,7 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         context["edition_name"] = programme.conference["name"]  # in the window's title: "Schedule - PyCon India 2020"
     if not (kind or page.is_homepage):
         return context
-    links = Links(page, _theme["files"], programme)
+    links = Links(page, _theme["files"], programme, config.site_url or "")
     blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": editions}
     if programme.sessions:
         context["programme_first_start"] = programme.sessions[0].start.isoformat()
@@ -272,11 +283,17 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
         context.update(blocks, calls_to_action=actions)
         return context
     module = _theme["env"].get_template("partials/programme/blocks.html").make_module({**context, **blocks})
+    exports = []  # the calendars' and exports' partial, made once the page names one of its blocks
 
     def block(match: re.Match) -> str:
-        render = getattr(module, match[1].replace("-", "_"), None)
+        name = match[1].replace("-", "_")
+        render = getattr(module, name, None)
         if render is None:
-            raise PluginError(f"programme_pages.py: partials/programme/blocks.html has no block {match[1]!r}")
+            if not exports:
+                exports.append(_theme["env"].get_template("partials/programme/exports.html").make_module({**context, **blocks}))
+            render = getattr(exports[0], name, None)
+        if render is None:
+            raise PluginError(f"programme_pages.py: partials/programme/blocks.html and exports.html have no block {match[1]!r}")
         return str(render(match[2]))
 
     page.content = MARKER.sub(block, page.content)
