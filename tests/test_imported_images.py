@@ -77,7 +77,7 @@ def srcset_files(site, page: str, img) -> list[tuple[object, int]]:
 
 def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings(capsys, project_copy, tmp_path):
     """Posts without a summary that open with three camera-sized photos, as on
-    the conference blog: listings show those photos. One post is the newest,
+    the conference blog, one of them in raw HTML: listings show those photos. One post is the newest,
     one is older than a listing page holds, so it is on a later page. On each
     post and on every listing page, each image's srcset links files of the
     widths it says, narrower than the photo itself."""
@@ -88,6 +88,10 @@ def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings
     for n, name in enumerate(photos):
         Image.open(io.BytesIO(photo_png((MAX_WIDTH, 1067 + n)))).save(src / "images" / name, quality=90)
     opening = "".join(f"![Photo {n} of the day]({{static}}/images/{name})\n\n" for n, name in enumerate(photos))
+    # The last one in raw HTML, as the conference blog writes photos to be opened full size.
+    opening = opening.replace(f"![Photo 2 of the day]({{static}}/images/{photos[2]})",
+                              f'<a href="{{static}}/images/{photos[2]}">\n  <img src="{{static}}/images/{photos[2]}"\n'
+                              f'       alt="Photo 2 of the day" width="{AUTHORS_WIDTH}">\n</a>')
     for slug, date in (("newest-photos", "2023-06-01"), ("older-photos", "2019-01-01")):
         (src / f"{slug}.md").write_text(f"Title: {slug}\nSlug: {slug}\nDate: {date}\nCategory: {date[:4]}\n\n"
                                         f"{opening}The day in pictures.\n\nMore words below.\n")
@@ -107,7 +111,15 @@ def test_a_posts_opening_photos_come_in_phone_sizes_on_the_post_and_its_listings
                 with Image.open(file) as copy:
                     assert copy.width == width < copies[-1][1], (page, file)
             shown.setdefault(page, []).append(img["alt"])
+            if img.parent.name == "a":  # the raw HTML photo's link, to open it full size
+                assert site.resolve(page, img.parent["href"]).is_file(), page
     later = [page for page in shown if page.startswith("blog/page/")]
     assert shown.get("blog/index.html") and later, shown
-    for page in ["blog/index.html", *later, "blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]:
+    posts = ["blog/2023/newest-photos/index.html", "blog/2019/older-photos/index.html"]
+    for page in ["blog/index.html", *later, *posts]:
         assert shown[page] == [f"Photo {n} of the day" for n in range(len(photos))], page
+    # The first image fetched at once, the others as the reader scrolls to them, on posts and listings alike.
+    for page in shown:
+        first, *others = site.page(page).select("article img")
+        assert not first.has_attr("loading") and (first.get("fetchpriority") == "high") == (page in posts), page
+        assert others and all(img["loading"] == "lazy" for img in others), page

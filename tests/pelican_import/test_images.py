@@ -4,6 +4,7 @@ rasters given smaller copies in a srcset."""
 
 import io
 import posixpath
+import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -305,10 +306,10 @@ def test_rasters_get_lighter_copies_their_srcset_links_from_the_post_page(tmp_pa
     assert sorted(result.files) == ["mid-480w.jpg", "mid.jpg", "narrow.jpg", "wide-480w.jpg", "wide-960w.jpg", "wide.jpg"]
 
 
-def test_images_a_listing_shows_get_copies_but_raw_html_ones_do_not(tmp_path, site):
+def test_images_a_listing_shows_get_copies_raw_html_ones_too(tmp_path, site):
     """A post without a summary shows its beginning in listings, at other
-    addresses: the excerpt_srcset hook moves a Markdown image's srcset links
-    there, but nothing rewrites raw HTML, where they would not resolve."""
+    addresses: the excerpt_srcset hook moves an image's links there, a
+    Markdown image's srcset and a raw HTML one's src and srcset alike."""
     text = (
         "Title: Teaser\nDate: 2021-08-01\n\n![top]({static}/a.jpg)\n\n<img src=\"{static}/a.jpg\" alt=\"raw\">\n\n"
         "First words.\n\n<!-- more -->\n\n![below]({static}/a.jpg)\n"
@@ -316,8 +317,8 @@ def test_images_a_listing_shows_get_copies_but_raw_html_ones_do_not(tmp_path, si
     post, result = run_stage(tmp_path, site, text, {"a.jpg": photo_jpeg((1000, 600))})
     soup = site_html(result.body)
     page = site.post_page(post)
-    assert candidates(soup.find("img", alt="top"), page) == candidates(soup.find("img", alt="below"), page)
-    assert not soup.find("img", alt="raw").has_attr("srcset")
+    top = candidates(soup.find("img", alt="top"), page)
+    assert len(top) > 1 and top == candidates(soup.find("img", alt="below"), page) == candidates(soup.find("img", alt="raw"), page)
 
 
 def test_an_authors_width_in_px_gets_the_height_that_keeps_the_shape(tmp_path, site):
@@ -333,3 +334,130 @@ def test_an_authors_width_in_px_gets_the_height_that_keeps_the_shape(tmp_path, s
         assert (img["width"], img["height"]) == (str(shown), str(round(shown * 750 / 1000)))
         assert img["sizes"] == f"(max-width: {shown + 32}px) calc(100vw - 32px), {shown}px"
     assert soup.find("img", alt="list").has_attr(":center")  # the rest of the author's list is kept
+
+
+SHOWN = 230  # px, as the conference blog's poster post shows its photos in raw HTML
+
+
+def shown_files(result, page: str, img) -> list[tuple[str, int]]:
+    """An image's srcset links, each as a file name in the post's image folder, and the width it says."""
+    return [(posixpath.basename(path), width) for path, width in candidates(img, page)]
+
+
+def test_raw_html_images_in_any_markup_are_sized_downscaled_and_given_copies(tmp_path, site):
+    """<img> tags as real posts write them: over several lines inside <a>
+    and <div>, in upper case, with single quotes, with each of Pelican's
+    prefixes. One shown at SHOWN px is served at twice that; one also
+    linked full size keeps its width for the link, and its image shows the
+    narrowest copy at least twice as wide as it is shown."""
+    photo = photo_jpeg((1920, 1280))
+    text = (
+        "Title: Posters\nDate: 2019-08-09\nSummary: Posters.\n\n"
+        '<div class="text-center">\n'
+        '    <a href="{static}/images/linked.jpg">\n'
+        f'       <img src="{{static}}/images/linked.jpg" alt="linked"\n            width="{SHOWN}" style="margin: 5px">\n'
+        "    </a>\n\n"
+        f"    <center><IMG SRC='|static|/images/shown.jpg' ALT='shown' WIDTH='{SHOWN}'/></center>\n"
+        "</div>\n\n"
+        f'<p><img alt="tall" src="{{filename}}/images/tall.jpg" height="{SHOWN}"></p>\n\n'
+        f'<figure><img alt="styled" src="{{static}}/images/styled.jpg" style="border: 0; width: {SHOWN}px"></figure>\n\n'
+        '<img alt="capped" src="{static}/images/capped.jpg" style="max-height: 500px">\n'
+    )
+    names = ("linked", "shown", "tall", "styled", "capped")
+    post, result = run_stage(tmp_path, site, text, {f"images/{name}.jpg": photo for name in names})
+    page = site.post_page(post)
+    soup = site_html(result.body)
+    imgs = {img["alt"]: img for img in soup.find_all("img")}
+    assert sorted(imgs) == sorted(names)
+    folder = f"{site.rules.blog_dir}/images/{post.slug}"
+    for name, img in imgs.items():
+        width, height = Image.open(io.BytesIO(result.files[f"{name}.jpg"])).size  # its shape as served
+        boxes = {"tall": (round(SHOWN * width / height), SHOWN), "capped": (round(500 * width / height), 500)}
+        box = boxes.get(name, (SHOWN, round(SHOWN * height / width)))
+        assert (int(img["width"]), int(img["height"])) == box, name
+        src = posixpath.normpath(posixpath.join(page, img["src"]))
+        if name == "linked":  # kept whole for the link; the image fetches the first copy wide enough
+            assert width == MAX_WIDTH
+            wanted = next(w for w in VARIANT_WIDTHS if w >= 2 * box[0])
+            assert src == f"{folder}/{name}-{wanted}w.jpg" and not img.has_attr("srcset")
+            assert Image.open(io.BytesIO(result.files[f"{name}-{wanted}w.jpg"])).width == wanted
+            continue
+        assert src == f"{folder}/{name}.jpg"
+        assert width == min(MAX_WIDTH, 2 * box[0]), name
+        copies = [w for w in VARIANT_WIDTHS if w <= width * VARIANT_IF_UNDER]
+        if copies:
+            assert shown_files(result, page, img) == [*((f"{name}-{w}w.jpg", w) for w in copies), (f"{name}.jpg", width)]
+            narrow = f"(max-width: {box[0] + 32}px) calc(100vw - 32px), {box[0]}px"
+            assert img["sizes"] == (narrow if box[0] <= COLUMN else SIZES), name
+        else:
+            assert not img.has_attr("srcset") and f"{name}-480w.jpg" not in result.files
+    link = posixpath.normpath(posixpath.join(page, soup.find("a")["href"]))
+    assert link == f"{folder}/linked.jpg"  # the link opens the photo full size
+    assert result.problems == []
+
+
+def test_markdown_images_are_served_at_twice_the_width_they_are_shown_at(tmp_path, site):
+    photo = photo_jpeg((1920, 1280))
+    text = f"Title: Small\nDate: 2019-08-09\nSummary: S.\n\n![small]({{static}}/small.jpg){{ width=\"{SHOWN}\" }}\n"
+    _, result = run_stage(tmp_path, site, text, {"small.jpg": photo})
+    assert Image.open(io.BytesIO(result.files["small.jpg"])).width == 2 * SHOWN
+
+
+def test_an_img_shown_as_code_is_left_as_written(tmp_path, site):
+    text = (
+        "Title: Code\nDate: 2019-08-09\nSummary: S.\n\n"
+        'Write `<img src="{static}/a.jpg" width="10">` in a post.\n\n<img src="{static}/a.jpg" alt="real">\n'
+    )
+    post, result = run_stage(tmp_path, site, text, {"a.jpg": photo_jpeg((600, 400))})
+    body = "\n".join(result.body)
+    assert re.search(r'`<img src="[^"]*a.jpg" width="10">`', body)  # the Linker's link, nothing added
+    assert BeautifulSoup(body, "lxml").find("img", alt="real")["width"] == "600"
+
+
+def test_raw_html_images_the_importer_cannot_serve_are_reported_once_per_kind(tmp_path, site, capsys):
+    """A hot-linked image over several lines, an <img> whose file is missing,
+    one pointing at a path of the old site: each reported by kind, with the
+    places, and each left as written."""
+    from tools.pelican_import.report import print_problems
+
+    text = (
+        "Title: Gaps\nDate: 2019-08-09\nSummary: S.\n\n"
+        '<a href="https://example.org/">\n  <img alt="sponsor"\n       src="https://example.org/logo.png">\n</a>\n\n'
+        '<img src="/images/old-site.png" alt="old site">\n\n<img alt="no source">\n'
+    )
+    post, result = run_stage(tmp_path, site, text)
+    kinds = {p.kind: p for p in result.problems}
+    assert sorted(kinds) == ["image from another host", "image in raw HTML without a file"]
+    assert kinds["image from another host"].line == text.splitlines().index('       src="https://example.org/logo.png">') + 1
+    gaps = sorted(p for p in result.problems if p.kind == "image in raw HTML without a file")
+    lines = text.splitlines()
+    assert [p.line for p in gaps] == [lines.index('<img src="/images/old-site.png" alt="old site">') + 1, lines.index('<img alt="no source">') + 1]
+    assert gaps[0].reason.endswith(": /images/old-site.png")
+    assert '<img src="/images/old-site.png" alt="old site">' in result.body
+    print_problems(result.problems * 2)  # as many as four: one line with the count and the places
+    err = capsys.readouterr().err.splitlines()
+    assert [line.split(" × ")[0] for line in err if " × " in line] == ["4"]
+
+
+def test_a_print_colour_profile_is_applied_and_dropped_a_screen_one_kept():
+    """A sponsor's logo carried half a megabyte of print profile: the image
+    is served in sRGB without it, its copies too; a light profile stays."""
+    from PIL import ImageCms
+
+    from tools.pelican_import.pictures import PROFILE_KEPT_UNDER, optimize
+
+    light = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    heavy = (len(light) + PROFILE_KEPT_UNDER).to_bytes(4, "big") + light[4:] + bytes(PROFILE_KEPT_UNDER)
+    logo = Image.open(io.BytesIO(photo_png((620, 156))))
+    for profile, kept in ((heavy, False), (light, True)):
+        out = io.BytesIO()
+        logo.save(out, "JPEG", quality=90, icc_profile=profile)
+        picture = optimize("logo.jpg", out.getvalue())
+        served = Image.open(io.BytesIO(picture.data))
+        assert served.size == logo.size and served.mode == "RGB"
+        assert (served.info.get("icc_profile") == profile) == kept
+        for copy in picture.variants.values():
+            assert (Image.open(io.BytesIO(copy)).info.get("icc_profile") == profile) == kept
+        if not kept:
+            assert len(picture.data) < len(out.getvalue()) - PROFILE_KEPT_UNDER
+            assert served.getpixel((300, 78)) == pytest.approx(logo.getpixel((300, 78)), abs=12)

@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ExifTags, Image, ImageCms, ImageOps, UnidentifiedImageError
 
 SVG_LENGTH = re.compile(r"^\s*([\d.]+)\s*(px)?\s*$")
 
 # Material's content column is at most about 800 CSS px wide (61rem grid less
-# its sidebars, at the largest root font size), so 1600 px is sharp on 2x screens.
+# its sidebars, at the largest root font size), so 1600 px is sharp on 2x
+# screens; an image the post shows narrower is served at twice that width.
 MAX_WIDTH = 1600
 RECOMPRESS_OVER = 200_000  # bytes: a raster this heavy is recompressed even when narrow enough
 JPEG_QUALITY = 80
@@ -36,6 +37,11 @@ VARIANT_WIDTHS = (480, 960)
 VARIANT_IF_UNDER = 0.85  # of the image's width: 960 px of a 1000 px image would save little
 VARIANT_QUALITY = 75  # JPEG and WebP: a copy shown at its width hides more than the full image
 VARIANT_FORMATS = REENCODED | {"GIF"}
+# A colour profile this heavy is a print profile (half a megabyte on a 620 px
+# sponsor logo of the conference blog): the image is converted to sRGB, which
+# browsers assume without one, and the profile dropped. Screen profiles
+# (Display P3, Adobe RGB) are well under it and kept.
+PROFILE_KEPT_UNDER = 10_000  # bytes
 
 class Refused(Exception):
     """A download that did not give an image; the message says why."""
@@ -153,6 +159,19 @@ def encode(image: Image.Image, kind: str, icc: bytes | None, quality: int = JPEG
     return out.getvalue()
 
 
+def in_srgb(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes | None]:
+    """The image and the colour profile to save it with: converted to sRGB
+    without one when its own profile is PROFILE_KEPT_UNDER or heavier."""
+    if not icc or len(icc) < PROFILE_KEPT_UNDER or image.mode not in ("RGB", "RGBA", "CMYK", "L"):
+        return image, icc
+    try:
+        own = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        mode = "RGBA" if image.mode == "RGBA" else "RGB"
+        return ImageCms.profileToProfile(image, own, ImageCms.createProfile("sRGB"), outputMode=mode), None
+    except (ImageCms.PyCMSError, OSError, ValueError):  # a profile lcms cannot read: kept as it is
+        return image, icc
+
+
 def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) -> dict[int, bytes]:
     """Copies of `image` (as served, `full` bytes) at VARIANT_WIDTHS well
     under its width, each kept only if lighter than the image itself."""
@@ -170,11 +189,31 @@ def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) 
     return copies
 
 
-def optimize(name: str, data: bytes) -> Picture:
+def widest(shown: int | None) -> int:
+    """The widest a raster is served: twice the CSS px it is shown at (sharp
+    on 2x screens), or MAX_WIDTH when that is not known or wider."""
+    return MAX_WIDTH if shown is None else max(1, min(MAX_WIDTH, 2 * shown))
+
+
+def size_of(name: str, data: bytes) -> tuple[int, int] | None:
+    """The image's width and height as a browser shows it (turned as its EXIF says)."""
+    if name.lower().endswith(".svg"):
+        return svg_size(data)
+    try:
+        image = Image.open(io.BytesIO(data))
+        width, height = image.size
+        turned = image.getexif().get(ExifTags.Base.Orientation, 1) in (5, 6, 7, 8)
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
+        return None
+    return (height, width) if turned else (width, height)
+
+
+def optimize(name: str, data: bytes, shown: int | None = None) -> Picture:
     """The image as the site serves it: its size as shown, and downscaled to
-    MAX_WIDTH and recompressed when wider or heavy, if that makes it smaller.
-    A PNG photo without transparency may become a JPEG (a new name). A
-    still raster also gets its smaller copies."""
+    `widest(shown)` (`shown`: the CSS px it is shown at, when the post says
+    so) and recompressed when wider or heavy, if that makes it smaller. A
+    PNG photo without transparency may become a JPEG (a new name). A still
+    raster also gets its smaller copies."""
     if name.lower().endswith(".svg"):
         return Picture(name, data, svg_size(data))
     try:
@@ -182,27 +221,30 @@ def optimize(name: str, data: bytes) -> Picture:
         upright = ImageOps.exif_transpose(image)  # browsers show it turned as its EXIF says
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return Picture(name, data, None)
-    picture = served(name, data, image, upright)
+    picture = served(name, data, image, upright, widest(shown))
     if image.format in VARIANT_FORMATS and getattr(image, "n_frames", 1) == 1:
         if picture.data is not data:  # re-encoded: the copies are made from what is served
             upright = Image.open(io.BytesIO(picture.data))
         kind = "JPEG" if picture.name != name else image.format
-        picture.variants = smaller_copies(upright, kind, image.info.get("icc_profile"), len(picture.data))
+        icc = (upright if picture.data is not data else image).info.get("icc_profile")
+        picture.variants = smaller_copies(upright, kind, icc, len(picture.data))
     return picture
 
 
-def served(name: str, data: bytes, image: Image.Image, upright: Image.Image) -> Picture:
-    """The picture `optimize` serves in full, without its copies."""
+def served(name: str, data: bytes, image: Image.Image, upright: Image.Image, limit: int = MAX_WIDTH) -> Picture:
+    """The picture `optimize` serves in full (at most `limit` px wide), without its copies."""
     width, height = upright.size
-    wide = width > MAX_WIDTH
-    if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and len(data) <= RECOMPRESS_OVER):
+    wide = width > limit
+    icc = image.info.get("icc_profile")
+    heavy = len(data) > RECOMPRESS_OVER or len(icc or b"") >= PROFILE_KEPT_UNDER
+    if image.format not in REENCODED or getattr(image, "n_frames", 1) > 1 or (not wide and not heavy):
         return Picture(name, data, (width, height))
+    upright, icc = in_srgb(upright, icc)
     if upright.mode in ("P", "1", "I;16"):
         upright = upright.convert("RGBA" if has_alpha(upright) else "RGB")
     if wide:
-        width, height = MAX_WIDTH, max(1, round(height * MAX_WIDTH / width))
+        width, height = limit, max(1, round(height * limit / width))
         upright = upright.resize((width, height), Image.Resampling.LANCZOS)
-    icc = image.info.get("icc_profile")
     if image.format == "PNG" and not has_alpha(upright):
         jpeg = encode(upright, "JPEG", icc)
         quick = io.BytesIO()  # optimize=True takes seconds on a photo: compare with a quick PNG first

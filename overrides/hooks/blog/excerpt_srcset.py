@@ -14,9 +14,18 @@ This hook adds one treeprocessor to each excerpt's own parser: each link of
 a `srcset` is resolved from the post's page, then made relative to the page
 being rendered with the same function and URL Material's `relpath` uses for
 `src`. Links with a scheme, a host or a leading slash are left as written.
+
+An `<img>` written in raw HTML is not in the tree at all: Python-Markdown
+keeps it aside (its `htmlStash`) and `relpath` never sees it, so the
+importer writes its `src` and `srcset` from the post's page too, and the
+`href` of the `<a>` that opens it full size. The same treeprocessor moves
+those, in what the stash took during this render (the excerpt's parser is
+reused for every listing, and its stash only grows).
 """
 
+import html
 import posixpath
+from html.parser import HTMLParser
 from urllib.parse import urlsplit
 from xml.etree.ElementTree import Element
 
@@ -34,32 +43,79 @@ from mkdocs.utils import get_relative_url
 MATERIAL_PARTS = ("md", "relpath", "file.url in Excerpt.render")
 # Below attr_list (8), which writes the author's srcset onto the <img>.
 PRIORITY = 0.5
+LINKS = {"img": "src", "a": "href"}  # raw HTML tags whose link the importer wrote from the post's page
 
 
 def moved(link: str, post_url: str, page_url: str) -> str:
-    """A srcset link written from the post's page, as seen from `page_url`."""
+    """A link (an image's src or a srcset's) written from the post's page, as seen from `page_url`."""
     parts = urlsplit(link)
-    if parts.scheme or parts.netloc or link.startswith("/"):
+    if parts.scheme or parts.netloc or link.startswith("/") or not parts.path:  # not from the post's page, or on it
         return link
     base = post_url if post_url.endswith("/") or not post_url else posixpath.dirname(post_url)
     target = posixpath.normpath(posixpath.join(base, link))
     return link if target.startswith("..") else get_relative_url(target, page_url)
 
 
+def moved_srcset(srcset: str, post_url: str, page_url: str) -> str:
+    # Each candidate is "link width"; the importer's links are quoted, so a comma ends one.
+    candidates = [candidate.split() for candidate in srcset.split(",") if candidate.strip()]
+    return ", ".join(" ".join([moved(link, post_url, page_url), *rest]) for link, *rest in candidates)
+
+
+class RawLinks(HTMLParser):
+    """Where each <img> and <a> start tag of a piece of raw HTML is, and its attributes."""
+
+    def __init__(self, text: str):
+        super().__init__(convert_charrefs=True)
+        self.starts = [0]
+        for line in text.split("\n"):
+            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.found: list[tuple[int, int, str, list[tuple[str, str | None]]]] = []
+        self.feed(text)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in LINKS:
+            line, column = self.getpos()
+            start = self.starts[line - 1] + column
+            self.found.append((start, start + len(self.get_starttag_text() or ""), tag, attrs))
+
+
+def moved_raw_html(text: str, post_url: str, page_url: str) -> str:
+    """Raw HTML with each <img>'s src and srcset, and each <a>'s href, moved
+    from the post's page to `page_url`."""
+    for start, end, tag, attrs in reversed(RawLinks(text).found):
+        written = []
+        for key, value in attrs:
+            if value is not None and key == "srcset":
+                value = moved_srcset(value, post_url, page_url)
+            elif value is not None and key == LINKS[tag]:
+                value = moved(value, post_url, page_url)
+            written.append(key if value is None else f'{key}="{html.escape(value)}"')
+        closed = " /" if text[:end].endswith("/>") else ""
+        text = text[:start] + f"<{tag} {' '.join(written)}{closed}>" + text[end:]
+    return text
+
+
 class ExcerptSrcset(Treeprocessor):
     def __init__(self, excerpt: Excerpt):
         super().__init__(excerpt.md)
         self.excerpt = excerpt
+        self.stashed = 0  # raw HTML kept aside by earlier renders, already moved
 
     def run(self, root: Element) -> None:
         post_url, page_url = self.excerpt.post.url, self.excerpt.file.url  # the listing's, while it renders
+        stash = self.md.htmlStash.rawHtmlBlocks
+        start = self.stashed if self.stashed <= len(stash) else 0  # 0 after a reset of the parser
+        self.stashed = len(stash)
         if page_url == post_url:
             return
         for img in root.iter("img"):
             if srcset := img.get("srcset"):
-                # Each candidate is "link width"; the importer's links are quoted, so a comma ends one.
-                candidates = [candidate.split() for candidate in srcset.split(",") if candidate.strip()]
-                img.set("srcset", ", ".join(" ".join([moved(link, post_url, page_url), *rest]) for link, *rest in candidates))
+                img.set("srcset", moved_srcset(srcset, post_url, page_url))
+        for index in range(start, len(stash)):
+            if isinstance(stash[index], str):  # an inline <a> and its <img> are kept aside one by one
+                stash[index] = moved_raw_html(stash[index], post_url, page_url)
 
 
 def material_changes(excerpt: Excerpt) -> list[str]:
