@@ -212,3 +212,17 @@ def test_after_an_import_writes_an_edition_its_calendars_remember_the_change(pro
     assert calendar_events.problems(edited, memory) == []
     assert memory[programme.calendar_id(moved)]["sequence"] == 1
     assert not remember(docs, docs / programme.folder)  # a second run writes nothing
+
+
+def test_make_calendars_check_names_a_changed_session_and_writes_nothing(project_copy, programme):
+    memory = project_copy / "docs" / programme.calendar_memory_file()
+    check = [sys.executable, "-m", "tools.calendar_state", "--check", "--config", project_copy / "mkdocs.yml"]
+    clean = subprocess.run(check, cwd=ROOT, capture_output=True, text=True)
+    assert clean.returncode == 0, clean.stderr
+    moved = next(s for s in programme.with_pages() if s.type == "talk")
+    move_five_minutes_later(project_copy, programme, moved)
+    before = memory.read_bytes()
+    stale = subprocess.run(check, cwd=ROOT, capture_output=True, text=True)
+    assert stale.returncode == 1
+    assert f"{programme.file('schedule.yml')}: {programme.entry(moved)}: changed since" in stale.stderr
+    assert memory.read_bytes() == before
