@@ -347,9 +347,10 @@ def shown_files(result, page: str, img) -> list[tuple[str, int]]:
 def test_raw_html_images_in_any_markup_are_sized_downscaled_and_given_copies(tmp_path, site):
     """<img> tags as real posts write them: over several lines inside <a>
     and <div>, in upper case, with single quotes, with each of Pelican's
-    prefixes. One shown at SHOWN px is served at twice that; one also
-    linked full size keeps its width for the link, and its image shows the
-    narrowest copy at least twice as wide as it is shown."""
+    prefixes. One shown at SHOWN px is served at twice that, with a copy at
+    SHOWN px for 1x screens; one also linked full size keeps its width for
+    the link, and its image offers copies up to the narrowest at least twice
+    as wide as it is shown."""
     photo = photo_jpeg((1920, 1280))
     text = (
         "Title: Posters\nDate: 2019-08-09\nSummary: Posters.\n\n"
@@ -375,22 +376,22 @@ def test_raw_html_images_in_any_markup_are_sized_downscaled_and_given_copies(tmp
         boxes = {"tall": (round(SHOWN * width / height), SHOWN), "capped": (round(500 * width / height), 500)}
         box = boxes.get(name, (SHOWN, round(SHOWN * height / width)))
         assert (int(img["width"]), int(img["height"])) == box, name
-        src = posixpath.normpath(posixpath.join(page, img["src"]))
-        if name == "linked":  # kept whole for the link; the image fetches the first copy wide enough
-            assert width == MAX_WIDTH
-            wanted = next(w for w in VARIANT_WIDTHS if w >= 2 * box[0])
-            assert src == f"{folder}/{name}-{wanted}w.jpg" and not img.has_attr("srcset")
-            assert Image.open(io.BytesIO(result.files[f"{name}-{wanted}w.jpg"])).width == wanted
+        assert width == (MAX_WIDTH if name == "linked" else min(MAX_WIDTH, 2 * box[0])), name
+        # Copies at the usual widths and at the width it is shown at, well under its own; the
+        # image offers them up to the first at least twice as wide as it is shown.
+        near = any(box[0] * VARIANT_IF_UNDER <= w <= box[0] / VARIANT_IF_UNDER for w in VARIANT_WIDTHS)
+        widths = [w for w in sorted({*VARIANT_WIDTHS, *([] if near else [box[0]])}) if w <= width * VARIANT_IF_UNDER]
+        files = [*((f"{name}-{w}w.jpg", w) for w in widths), (f"{name}.jpg", width)]
+        files = files[: next(i for i, (_, w) in enumerate(files) if w >= min(MAX_WIDTH, 2 * box[0])) + 1]
+        assert posixpath.normpath(posixpath.join(page, img["src"])) == f"{folder}/{files[-1][0]}", name
+        if len(files) == 1:
+            assert not img.has_attr("srcset"), name
             continue
-        assert src == f"{folder}/{name}.jpg"
-        assert width == min(MAX_WIDTH, 2 * box[0]), name
-        copies = [w for w in VARIANT_WIDTHS if w <= width * VARIANT_IF_UNDER]
-        if copies:
-            assert shown_files(result, page, img) == [*((f"{name}-{w}w.jpg", w) for w in copies), (f"{name}.jpg", width)]
-            narrow = f"(max-width: {box[0] + 32}px) calc(100vw - 32px), {box[0]}px"
-            assert img["sizes"] == (narrow if box[0] <= COLUMN else SIZES), name
-        else:
-            assert not img.has_attr("srcset") and f"{name}-480w.jpg" not in result.files
+        assert shown_files(result, page, img) == files, name
+        for file, w in files:
+            assert Image.open(io.BytesIO(result.files[file])).width == w
+        narrow = f"(max-width: {box[0] + 32}px) calc(100vw - 32px), {box[0]}px"
+        assert img["sizes"] == (narrow if box[0] <= COLUMN else SIZES), name
     link = posixpath.normpath(posixpath.join(page, soup.find("a")["href"]))
     assert link == f"{folder}/linked.jpg"  # the link opens the photo full size
     assert result.problems == []

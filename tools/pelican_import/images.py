@@ -194,7 +194,7 @@ class Images:
         name = self.own_name(source)
         if name in self.copies and name not in self.pictures:
             data = self.copies[name].read_bytes()
-            picture = optimize(name, data, None if linked else widest_shown(written_as, size_of(name, data)))
+            picture = optimize(name, data, widest_shown(written_as, size_of(name, data)), linked)
             if picture.name != name:
                 picture.name = unique(picture.name, set(self.copies) | {p.name for p in self.pictures.values()})
             self.pictures[name] = picture
@@ -221,7 +221,7 @@ class Images:
             return
         taken = set(self.copies) | {p.name for p in self.pictures.values()}
         name = unique(file_name(url, kind), taken)
-        picture = optimize(name, data, None if linked else widest_shown(written_as, size_of(name, data)))
+        picture = optimize(name, data, widest_shown(written_as, size_of(name, data)), linked)
         if picture.name != name:  # re-encoded as another format
             picture.name = unique(picture.name, taken)
         self.pictures[url] = picture

@@ -172,14 +172,19 @@ def in_srgb(image: Image.Image, icc: bytes | None) -> tuple[Image.Image, bytes |
         return image, icc
 
 
-def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int) -> dict[int, bytes]:
-    """Copies of `image` (as served, `full` bytes) at VARIANT_WIDTHS well
-    under its width, each kept only if lighter than the image itself."""
+def smaller_copies(image: Image.Image, kind: str, icc: bytes | None, full: int, shown: int | None = None) -> dict[int, bytes]:
+    """Copies of `image` (as served, `full` bytes) at VARIANT_WIDTHS and at
+    the width it is `shown` at (for 1x screens) unless one of those is near
+    it, those well under its width, each kept only if lighter than the image
+    itself."""
     width, height = image.size
     if image.mode not in ("RGB", "RGBA", "L", "LA", "CMYK"):
         image = image.convert("RGBA" if has_alpha(image) else "RGB")
+    widths = set(VARIANT_WIDTHS)
+    if shown and not any(shown * VARIANT_IF_UNDER <= w <= shown / VARIANT_IF_UNDER for w in widths):  # not one of them, nearly
+        widths.add(shown)
     copies = {}
-    for wanted in VARIANT_WIDTHS:
+    for wanted in sorted(widths):
         if wanted > width * VARIANT_IF_UNDER:
             break
         copy = image.resize((wanted, max(1, round(height * wanted / width))), Image.Resampling.LANCZOS)
@@ -208,12 +213,13 @@ def size_of(name: str, data: bytes) -> tuple[int, int] | None:
     return (height, width) if turned else (width, height)
 
 
-def optimize(name: str, data: bytes, shown: int | None = None) -> Picture:
+def optimize(name: str, data: bytes, shown: int | None = None, linked: bool = False) -> Picture:
     """The image as the site serves it: its size as shown, and downscaled to
     `widest(shown)` (`shown`: the CSS px it is shown at, when the post says
-    so) and recompressed when wider or heavy, if that makes it smaller. A
-    PNG photo without transparency may become a JPEG (a new name). A still
-    raster also gets its smaller copies."""
+    so; MAX_WIDTH for a file also `linked` to be opened full size) and
+    recompressed when wider or heavy, if that makes it smaller. A PNG photo
+    without transparency may become a JPEG (a new name). A still raster also
+    gets its smaller copies, one of them at the width it is shown at."""
     if name.lower().endswith(".svg"):
         return Picture(name, data, svg_size(data))
     try:
@@ -221,13 +227,13 @@ def optimize(name: str, data: bytes, shown: int | None = None) -> Picture:
         upright = ImageOps.exif_transpose(image)  # browsers show it turned as its EXIF says
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return Picture(name, data, None)
-    picture = served(name, data, image, upright, widest(shown))
+    picture = served(name, data, image, upright, widest(None if linked else shown))
     if image.format in VARIANT_FORMATS and getattr(image, "n_frames", 1) == 1:
         if picture.data is not data:  # re-encoded: the copies are made from what is served
             upright = Image.open(io.BytesIO(picture.data))
         kind = "JPEG" if picture.name != name else image.format
         icc = (upright if picture.data is not data else image).info.get("icc_profile")
-        picture.variants = smaller_copies(upright, kind, icc, len(picture.data))
+        picture.variants = smaller_copies(upright, kind, icc, len(picture.data), shown)
     return picture
 
 
