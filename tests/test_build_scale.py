@@ -1,6 +1,6 @@
 """The build-time hooks (overrides/hooks/build/post_lookup.py, summary_excerpts.py,
 excerpt_heads.py, libyaml_front_matter.py, shared_nav.py, template_bytecode.py,
-unchanged_pages.py) change how much work the build does, never what it
+unchanged_pages.py, unchanged_markdown.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
 them, on a first build and on a second one, from their cache, after each kind
 of edit; and the work they save is counted (not timed), so that a Material
@@ -32,6 +32,7 @@ HOOKS = [
     "overrides/hooks/build/shared_nav.py",
     "overrides/hooks/build/template_bytecode.py",
     "overrides/hooks/build/unchanged_pages.py",
+    "overrides/hooks/build/unchanged_markdown.py",
 ]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 
@@ -176,9 +177,10 @@ def import_real_world(project: Path, tmp_path: Path) -> Path:
     return undescribed[0]
 
 
-def kept_pages(stderr: str) -> tuple[int, int]:
-    """unchanged_pages.py's count: (pages rendered, pages kept from the last build)."""
-    found = re.search(r"Pages rendered: (\d+); unchanged, not rendered again: (\d+)", stderr)
+def kept_pages(stderr: str, done: str = "rendered") -> tuple[int, int]:
+    """unchanged_pages.py's count (or unchanged_markdown.py's, done="converted"):
+    (pages rendered again, pages kept from the last build)."""
+    found = re.search(rf"Pages {done}: (\d+); unchanged, not {done} again: (\d+)", stderr)
     assert found, stderr
     return int(found[1]), int(found[2])
 
@@ -198,8 +200,9 @@ def test_a_second_build_after_each_kind_of_edit_is_the_site_built_afresh(posts, 
     assert result.returncode == 0, result.stderr
     assert kept_pages(result.stderr)[1] == 0  # a first build: nothing to keep
     result = mkdocs_build(project_copy, tmp_path / "with-again")
-    rendered, kept = kept_pages(result.stderr)
-    assert rendered == 0 and kept > 30  # nothing changed: nothing rendered again
+    for done in ("rendered", "converted"):
+        redone, kept = kept_pages(result.stderr, done)
+        assert redone == 0 and kept > 30, f"nothing changed, yet {redone} pages {done} again"
     assert different_files(tmp_path / "with-0", tmp_path / "with-again") == []
     for n, (what, path, change) in enumerate(EDITS, 1):
         file = post_file if path == "POST" else project_copy / path
@@ -211,6 +214,7 @@ def test_a_second_build_after_each_kind_of_edit_is_the_site_built_afresh(posts, 
         if what == "a post's text":  # every other post is kept; the pages that may list it are not
             others = len(list((project_copy / "docs/blog/posts").glob("*.md"))) - 1
             assert kept == others, f"after {what}, {rendered} pages rendered again and {kept} kept"
+            assert kept_pages(result.stderr, "converted")[0] == 1, "only the post's Markdown is converted again"
         result = mkdocs_build(project_copy, without, config_file=without_hooks(project_copy))
         assert result.returncode == 0, result.stderr
         assert different_files(with_hooks, tmp_path / f"with-{n - 1}"), f"{what}: the edit changed no page"
