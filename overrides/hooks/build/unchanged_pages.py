@@ -48,6 +48,7 @@ import re
 from pathlib import Path
 
 from jinja2 import Environment, Template
+from material.plugins.blog.plugin import BlogPlugin
 from material.plugins.blog.structure import Post
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
@@ -70,6 +71,20 @@ if -1 in _at or _at != sorted(_at):
         "unchanged_pages.py: MkDocs' _build_page no longer renders a page as this hook follows; no "
         + (", no ".join(line for line, at in zip(RELIED_ON, _at) if at == -1) or "these steps in this order: " + "; ".join(RELIED_ON))
     )
+
+# A kept listing skips the blog plugin's rendering of its excerpts (Material 9.x:
+# BlogPlugin._render renders each through _render_post(excerpt, view)).
+def names_used(code) -> set[str]:
+    """The names a function's code looks up, its comprehensions' included."""
+    if code is None:
+        return set()
+    return set(code.co_names).union(*(names_used(c) for c in code.co_consts if inspect.iscode(c)))
+
+
+if "_render_post" not in names_used(getattr(getattr(BlogPlugin, "_render", None), "__code__", None)) or list(
+    inspect.signature(getattr(BlogPlugin, "_render_post", lambda: 0)).parameters
+) != ["self", "excerpt", "view"]:
+    raise PluginError("unchanged_pages.py: Material's blog plugin no longer renders excerpts through _render_post(excerpt, view)")
 
 FORMAT = b"unchanged_pages 1\n"  # a change to how keys or entries are made changes every key
 DATA_SUFFIXES = {".yml", ".yaml", ".json", ".toml", ".csv"}
@@ -177,6 +192,7 @@ class State:
     folder: Path | None = None
     env: Environment | None = None
     armed: Template | None = None
+    kept_page: Page | None = None  # the page being built, when its render is kept
     hits = misses = 0
 
 
@@ -205,6 +221,7 @@ def write_entry(path: Path, key: str, output: str) -> None:
 
 
 def disarm() -> None:
+    state.kept_page = None
     if state.armed is not None:
         state.armed.__dict__.pop("render", None)
         state.armed = None
@@ -221,6 +238,14 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 @event_priority(-1000)
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     state.env = env
+    blog = config.plugins.get("material/blog")
+    if blog is not None and "_render_post" not in vars(blog):
+        render_post = blog._render_post
+
+        def skipping(excerpt, view):
+            return excerpt if view is state.kept_page else render_post(excerpt, view)
+
+        blog._render_post = skipping
     return env
 
 
@@ -232,8 +257,10 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
-# Last: the context as every plugin and hook has made it.
-@event_priority(-1000)
+# Before the blog plugin (-100) renders a listing's excerpts, which a kept
+# page does not need: it changes the page only by adding the excerpts' titles to
+# its table of contents, which come from the posts' sources, in the key already.
+@event_priority(-90)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     disarm()
     if page.file.inclusion.is_excluded() or state.env is None:  # a draft gets a marker after this event
@@ -243,11 +270,12 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     key = state.keys.key(page)
     path = entry_path(page, config)
     kept = read_entry(path, key)
+    state.kept_page = page if kept is not None else None
     template = state.env.get_template(page.meta.get("template", "main.html"))
 
     def render(*args, **kwargs):
         disarm()
-        if args != (context,) or kwargs:  # not the page's own render: as Jinja does it
+        if len(args) != 1 or args[0] is not context or kwargs:  # not the page's own render: as Jinja does it
             return Template.render(template, *args, **kwargs)
         if kept is not None:
             state.hits += 1
