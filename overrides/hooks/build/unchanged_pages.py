@@ -24,10 +24,13 @@ A page's key names its inputs completely, coarsely rather than finely:
   table of contents);
 - for every page but a post (listings, the home page, the programme's pages,
   which list or link posts): every post's source and address. A post that
-  links others by its `links:` front matter is treated as such a page.
+  links others by its `links:` front matter is treated as such a page;
+- for the pages the programme's hooks fill from its data (its own pages and
+  the home page, reads_programme_data()): the programme's data files.
 
-So a post's edit renders that post and the pages that may show it; any
-other change renders every page. A render that logs a warning is not kept
+So a post's edit renders that post and the pages that may show it; an
+edit of the programme's data, the programme's pages and the home page (and
+a post whose HTML shows the session); any other change renders every page. A render that logs a warning is not kept
 (a strict build must see it again), nor is a page shown as a draft.
 
 It relies on MkDocs 1.6's `_build_page`: the template fetched with
@@ -45,7 +48,7 @@ import json
 import logging
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, Template
 from material.plugins.blog.plugin import BlogPlugin
@@ -54,7 +57,7 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -125,7 +128,7 @@ def code_inputs(config: MkDocsConfig) -> list[str]:
     parts = []
     for folder in sorted(folders):
         for path in tree_files(folder):
-            parts += [str(path), sha(path.read_bytes())]
+            parts += [str(path), sha(read(path))]
     parts += sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     return parts
 
@@ -145,32 +148,67 @@ def source(file) -> bytes:
     return file.content_bytes
 
 
+def read(path: Path) -> bytes:
+    """A file's bytes; a link to nowhere (an editor's lock) reads as such, not as an error."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        return f"unreadable: {error.strerror}".encode()
+
+
+def size(path: str) -> int:
+    try:
+        return os.path.getsize(path)
+    except OSError:
+        return -1
+
+
+# The programme (overrides/hooks/programme/): its data files under docs/, and the
+# pages made from them as they are rendered. The one place this hook names the
+# programme; when its data moves (a folder per edition), these two follow.
+PROGRAMME_DATA = "programme/*.yml"
+
+
+def reads_programme_data(page: Page) -> bool:
+    """The programme's own pages (front matter `programme:`) and the home page (its
+    keynotes and calls to action): programme_pages.py fills them from the data. A
+    page that shows a session otherwise (a post linking one) has it in its HTML."""
+    return bool(page.meta.get("programme")) or page.is_homepage
+
+
 class Keys:
-    """The site's and the posts' parts of the keys, worked out once per build."""
+    """The site's, the posts' and the programme's parts of the keys, worked out once per build."""
 
     def __init__(self, config: MkDocsConfig, files: Files):
-        docs, site, posts = [], [], []
+        docs, site, posts, programme = [], [], [], []
         for file in sorted(files, key=lambda f: f.src_uri):
-            docs.append(f"{file.src_uri} -> {file.url}")
+            docs.append(f"{file.src_uri} -> {file.url} {file.inclusion.name}")
             page = file.page
             if isinstance(page, Post):
                 posts += [file.src_uri, file.url, sha(source(file))]
-            elif file.is_documentation_page() or Path(file.src_uri).suffix.lower() in DATA_SUFFIXES:
-                site += [file.src_uri, sha(source(file))]
-            elif not file.generated_by and file.abs_src_path:
-                docs.append(str(os.path.getsize(file.abs_src_path)))
-        # Data files MkDocs leaves out of the site (exclude_docs) but the hooks read.
+            elif file.inclusion.is_excluded():  # not in the site (an editor's lock file among them): its address only
+                continue
+            elif file.is_documentation_page():
+                # A page in the navigation lends it its title; one outside it (a session's) only its own key.
+                if file.inclusion != InclusionLevel.NOT_IN_NAV:
+                    site += [file.src_uri, sha(source(file))]
+            elif not file.generated_by and file.abs_src_path and Path(file.src_uri).suffix.lower() not in DATA_SUFFIXES:
+                docs.append(str(size(file.abs_src_path)))
+        # Data files, published or not (exclude_docs), by their text: the hooks read them.
         for path in tree_files(Path(config.docs_dir)):
-            if path.suffix.lower() in DATA_SUFFIXES or path.name.startswith("."):
-                site += [str(path.relative_to(config.docs_dir)), sha(path.read_bytes())]
+            if path.suffix.lower() in DATA_SUFFIXES:
+                uri = path.relative_to(config.docs_dir).as_posix()
+                (programme if PurePosixPath(uri).match(PROGRAMME_DATA) else site).extend([uri, sha(read(path))])
         self.site = sha(config_inputs(config), *code_inputs(config), *docs, *site)
         self.posts = sha(*posts)
+        self.programme = sha(*programme)
 
     def key(self, page: Page) -> str:
         own = [page.file.src_uri, page.url, sha(source(page.file)), str(page.title), plain(page.meta),
                page.content or "", plain(toc_entries(page.toc))]
         lists_posts = not isinstance(page, Post) or "links" in page.meta
-        return sha(self.site, *own, self.posts if lists_posts else "")
+        return sha(self.site, *own, self.posts if lists_posts else "",
+                   self.programme if reads_programme_data(page) else "")
 
 
 def toc_entries(toc) -> list:
