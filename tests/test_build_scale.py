@@ -1,10 +1,16 @@
 """The build-time hooks (overrides/hooks/build/post_lookup.py, summary_excerpts.py,
-excerpt_heads.py, libyaml_front_matter.py, shared_nav.py) change how much work the build does, never what it
+excerpt_heads.py, libyaml_front_matter.py, shared_nav.py, template_bytecode.py,
+unchanged_pages.py, unchanged_markdown.py, kept_minified.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
-them, and the work they save is counted (not timed), so that a Material
+them, on a first build and on a second one, from their cache, after each kind
+of edit; and the work they save is counted (not timed), so that a Material
 upgrade that bypasses them shows here. bench/scale measures the time."""
 
 import functools
+import re
+import shutil
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +21,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.structure.pages import Page
 
-from tests.support import VARIANTS, load_hook, mkdocs_build
+from tests.conftest import IMPORT_FIXES, IMPORTED_KINDS, REAL_WORLD
+from tests.support import EDITION, VARIANTS, load_hook, mkdocs_build
 
 HOOKS = [
     "overrides/hooks/build/post_lookup.py",
@@ -23,6 +30,10 @@ HOOKS = [
     "overrides/hooks/build/excerpt_heads.py",
     "overrides/hooks/build/libyaml_front_matter.py",
     "overrides/hooks/build/shared_nav.py",
+    "overrides/hooks/build/template_bytecode.py",
+    "overrides/hooks/build/unchanged_pages.py",
+    "overrides/hooks/build/unchanged_markdown.py",
+    "overrides/hooks/build/kept_minified.py",
 ]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 
@@ -103,6 +114,138 @@ def test_the_hooks_change_no_byte_of_the_site(project_copy, tmp_path):
     assert len(list(with_hooks.rglob("*.html"))) > 30
     assert (with_hooks / "blog/page/2/index.html").is_file(), "the posts should fill a second index page"
     assert different_files(with_hooks, without) == []
+
+
+# Second builds --------------------------------------------------------------
+#
+# Each edit a writer or the team makes, applied one after the other to one
+# post (a post without a description, so that its listings show its text):
+# (what, file, how the file's text changes).
+
+
+def retitle(text: str) -> str:
+    return re.sub(r"^# (.+)$", r"# \1, retitled", text, count=1, flags=re.MULTILINE)
+
+
+def add_sentence(text: str) -> str:
+    """A sentence in the post's first paragraph, which its excerpt shows."""
+    return re.sub(r"^(# .+\n\n)", r"\1An added sentence. ", text, count=1, flags=re.MULTILINE)
+
+
+def redate(text: str) -> str:
+    return re.sub(r"created: (\d{4})", lambda m: f"created: {int(m[1]) - 1}", text, count=1)
+
+
+def rename_session(text: str) -> str:
+    assert "title: Getting Kafka-esque with Python\n" in text
+    return text.replace("title: Getting Kafka-esque with Python\n", "title: Getting Kafka-esque with Python 3\n")
+
+
+def rename_keynote_speaker(text: str) -> str:
+    """A name the home page shows from the data alone (its keynotes), not from any page's text."""
+    assert "name: Alolita Sharma\n" in text
+    return text.replace("name: Alolita Sharma\n", "name: Alolita S. Sharma\n", 1)
+
+
+def restyle_date(text: str) -> str:
+    assert "| date }}</time>" in text
+    return text.replace("| date }}</time>", "| date }} (posted)</time>", 1)
+
+
+def recopyright(text: str) -> str:
+    assert "copyright: Copyright &copy; PyCon India\n" in text
+    return text.replace("copyright: Copyright &copy; PyCon India\n", "copyright: Copyright &copy; PyCon India and its team\n")
+
+
+def rename_edition(text: str) -> str:
+    """A past edition's name: every page's menu shows it (the Editions tab), though no page's text names it."""
+    assert "\nname: PyCon India 2020\n" in text
+    return text.replace("\nname: PyCon India 2020\n", "\nname: PyCon India 2020 Online\n", 1)
+
+
+EDITS = [
+    ("a post's text", "POST", add_sentence),
+    ("a post's title", "POST", retitle),
+    ("a post's date", "POST", redate),
+    ("a template", "overrides/partials/post-facts.html", restyle_date),
+    ("mkdocs.yml", "mkdocs.yml", recopyright),
+    ("the programme's data", f"docs/{EDITION}/schedule.yml", rename_session),
+    ("the programme's speakers", f"docs/{EDITION}/speakers.yml", rename_keynote_speaker),
+    ("an edition's facts", "docs/2020/edition.yml", rename_edition),
+]
+
+
+def after_edit(project: Path, path: str) -> None:
+    """What the team runs after editing a schedule, as the strict build asks: the calendars' memory brought up to date."""
+    if path.endswith("/schedule.yml"):
+        run = subprocess.run([sys.executable, "-m", "tools.calendar_state", "--config", project / "mkdocs.yml"],
+                             cwd=Path(__file__).parent.parent, capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+
+
+def import_real_world(project: Path, tmp_path: Path) -> Path:
+    """The fixture posts with what real blogs hold, imported as a team would (conftest's real_import)."""
+    content = tmp_path / "content"
+    content.mkdir()
+    for kind in IMPORTED_KINDS:
+        if (REAL_WORLD / kind).is_dir():
+            shutil.copytree(REAL_WORLD / kind, content, dirs_exist_ok=True)
+        else:
+            shutil.copy(REAL_WORLD / kind, content)
+    run = subprocess.run([sys.executable, "-m", "tools.pelican_import", content, "--dest", project / "docs/blog",
+                          "--config", project / "mkdocs.yml", *IMPORT_FIXES], cwd=Path(__file__).parent.parent,
+                         capture_output=True, text=True)
+    assert run.returncode in (0, 1), run.stderr  # 1: something left for a person, as the fixtures mean
+    undescribed = [path for path in sorted((project / "docs/blog/posts").glob("*.md"))
+                   if "\ndescription:" not in path.read_text(encoding="utf-8") and path.name != "machine-learning-pycon.md"]
+    return undescribed[0]
+
+
+def kept_pages(stderr: str, done: str = "rendered") -> tuple[int, int]:
+    """unchanged_pages.py's count (or unchanged_markdown.py's, done="converted"):
+    (pages rendered again, pages kept from the last build)."""
+    found = re.search(rf"Pages {done}: (\d+); unchanged, not {done} again: (\d+)", stderr)
+    assert found, stderr
+    return int(found[1]), int(found[2])
+
+
+@pytest.mark.parametrize("posts", ["synthetic", "imported"])
+def test_a_second_build_after_each_kind_of_edit_is_the_site_built_afresh(posts, project_copy, tmp_path):
+    """With the hooks, each build after an edit reuses the last one's cache;
+    without them, each is built from nothing. They must be byte for byte the
+    same, and each edit must change the site (else a stale page would not show)."""
+    if posts == "synthetic":
+        write_posts(project_copy)
+        post_file = project_copy / "docs/blog/posts/no-description.md"
+    else:
+        post_file = import_real_world(project_copy, tmp_path)
+    assert post_file.is_file()
+    result = mkdocs_build(project_copy, tmp_path / "with-0")
+    assert result.returncode == 0, result.stderr
+    assert kept_pages(result.stderr)[1] == 0  # a first build: nothing to keep
+    result = mkdocs_build(project_copy, tmp_path / "with-again")
+    for done in ("rendered", "converted"):
+        redone, kept = kept_pages(result.stderr, done)
+        assert redone == 0 and kept > 30, f"nothing changed, yet {redone} pages {done} again"
+    assert different_files(tmp_path / "with-0", tmp_path / "with-again") == []
+    for n, (what, path, change) in enumerate(EDITS, 1):
+        file = post_file if path == "POST" else project_copy / path
+        file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
+        after_edit(project_copy, path)
+        with_hooks, without = tmp_path / f"with-{n}", tmp_path / f"without-{n}"
+        result = mkdocs_build(project_copy, with_hooks)
+        assert result.returncode == 0, result.stderr
+        rendered, kept = kept_pages(result.stderr)
+        if what == "a post's text":  # every other post is kept; the pages that may list it are not
+            others = len(list((project_copy / "docs/blog/posts").glob("*.md"))) - 1
+            assert kept == others, f"after {what}, {rendered} pages rendered again and {kept} kept"
+            assert kept_pages(result.stderr, "converted")[0] == 1, "only the post's Markdown is converted again"
+        if what == "the programme's data":  # the posts and listings are kept
+            assert kept >= len(list((project_copy / "docs/blog/posts").glob("*.md"))), f"after {what}, {kept} pages kept"
+        result = mkdocs_build(project_copy, without, config_file=without_hooks(project_copy))
+        assert result.returncode == 0, result.stderr
+        assert different_files(with_hooks, tmp_path / f"with-{n - 1}"), f"{what}: the edit changed no page"
+        assert different_files(with_hooks, without) == [], f"after {what}"
 
 
 def test_a_listing_shows_the_excerpt_of_a_post_without_description(project_copy, tmp_path):

@@ -2,6 +2,7 @@
 only (overrides/hooks/build/preview_rebuild.py), and the writer then sees what a
 full build would show them; any other change gets the full build."""
 
+import re
 import types
 from pathlib import Path
 
@@ -82,10 +83,13 @@ def test_a_saved_post_shows_as_a_full_build_would_show_it(preview, tmp_path, pos
     assert different_files(preview.site, preview.built_in_full(tmp_path / "full")) == LEFT_FOR_THE_FULL_BUILD
 
 
-def test_a_new_title_gets_the_full_build(preview, tmp_path):
-    preview.save("plain", lambda text: text.replace("# A plain post", "# A plainer post"))
-    assert preview.full_builds == 1
-    assert different_files(preview.site, preview.built_in_full(tmp_path / "full")) == []
+@pytest.mark.parametrize("post", ["plain", "no-description", "machine-learning-pycon"])  # linked by a post; in listings; newest, on the home page
+def test_a_new_title_shows_everywhere_as_a_full_build_would_show_it(preview, tmp_path, post):
+    """The post, its listings, the pages that link it and its old addresses' pages."""
+    preview.save(post, lambda text: re.sub(r"^# (.+)$", r"# \1, retitled", text, count=1, flags=re.MULTILINE))
+    assert preview.full_builds == 0, "the short path was not taken"
+    assert ", retitled" in (preview.site / "blog/index.html").read_text(encoding="utf-8")
+    assert different_files(preview.site, preview.built_in_full(tmp_path / "full")) == LEFT_FOR_THE_FULL_BUILD
 
 
 def test_other_front_matter_gets_the_full_build(preview):

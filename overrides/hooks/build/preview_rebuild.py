@@ -3,11 +3,13 @@
 MkDocs rebuilds the whole site on every save: seconds with a few hundred
 posts, while the writer waits to see one paragraph (issue 9). When the only
 file that changed since the last build is a post, and only below its front
-matter, with the same title, this hook builds again that post's page and
-the listings that show it (blog index pages, archive, category and author
-pages), from the state of the last full build, and writes them over the
-served copy. Anything else (a new, moved or deleted file, other front
-matter, a new title, a page that is not a post, the configuration) gets the
+matter, this hook builds again that post's page and the listings that show
+it (blog index pages, archive, category and author pages), from the state
+of the last full build, and writes them over the served copy; when its
+title changed (and its slug, so its address, did not), also the pages whose
+HTML links it (the home page's teaser, a session's page) and the redirect
+pages of its old addresses. Anything else (a new, moved or deleted file,
+other front matter, a page that is not a post, the configuration) gets the
 full build, as does any error on the short path, so a writer never sees less
 than MkDocs would show. The search index and the feeds are those of the last
 full build until the next one.
@@ -164,24 +166,59 @@ def shows(view: View, post: Post, blog) -> bool:
     return any(shown is post for shown in posts)
 
 
+def linking(post: Post, doc_files) -> list:
+    """The pages of the last build whose HTML links the post (a session's page
+    listing it, the home page's teaser): they show its title."""
+    tail = post.url.split("/", 1)[-1]  # blog/2021/slug/ -> 2021/slug/: in every relative link to it
+    found = []
+    for file in doc_files:
+        if file.page is None or file.page is post or isinstance(file.page, View):
+            continue
+        try:
+            html = Path(file.abs_dest_path).read_text(encoding="utf-8")
+        except OSError:
+            continue
+        if f"{tail}\"" in html or f"{tail}#" in html:
+            found.append(file.page)
+    return found
+
+
+def rewrite_redirects(config: MkDocsConfig) -> None:
+    """The post's old addresses answer with pages that name it (redirect_old_urls.py)."""
+    for key, plugin in config.plugins.items():
+        if key.replace(os.sep, "/").endswith("/redirect_old_urls.py"):
+            plugin.on_post_build(config=config)
+
+
+def populate(page, config: MkDocsConfig, files: Files) -> None:
+    """Read and convert a page again, as a full build would."""
+    if isinstance(page, Post):
+        page.authors = []  # filled in again by the blog plugin
+        page.config.readtime = page.meta.get("readtime")  # measured again, unless the writer set it
+    mkdocs_build._populate_page(page, config, files)
+
+
 def rebuild_post(post: Post) -> bool:
-    """Build the post's page and its listings again; False if its title
-    changed, which other pages show too."""
+    """Build the post's page and its listings again, and when its title
+    changed, the pages that link it and its old addresses' pages; False
+    when its address would change with its title (no slug)."""
     config, files, nav, env = last.config, last.files, last.nav, last.env
     title = post.title
-    post.authors = []  # filled in again by the blog plugin
-    post.config.readtime = post.meta.get("readtime")  # measured again, unless the writer set it
-    mkdocs_build._populate_page(post, config, files)
-    if post.title != title:
+    populate(post, config, files)
+    retitled = post.title != title
+    if retitled and not post.meta.get("slug"):
         return False
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     blog = config.plugins["material/blog"]
     listings = [file.page for file in doc_files if isinstance(file.page, View) and shows(file.page, post, blog)]
-    for page in listings:
-        mkdocs_build._populate_page(page, config, files)  # a fresh table of contents for the excerpts
-    for page in [post, *listings]:
+    others = linking(post, doc_files) if retitled else []
+    for page in [*listings, *others]:
+        populate(page, config, files)  # a fresh table of contents for the excerpts
+    for page in [post, *listings, *others]:
         mkdocs_build._build_page(page, config, doc_files, nav, env)
     post.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    if retitled:
+        rewrite_redirects(config)
     return True
 
 
