@@ -362,6 +362,18 @@
     }).then(function (registration) {
       var here = location.origin + location.pathname;
       var used = performance.getEntriesByType("resource").map(function (entry) { return entry.name; });
+      // and, at the venue, the pages of the reader's starred sessions and My schedule
+      var edition = (document.querySelector("[data-edition]") || {dataset: {}}).dataset.edition;
+      var mine = edition ? load(edition) : [];
+      document.querySelectorAll(".pi-session[data-slug] .pi-session__title a").forEach(function (link) {
+        if (mine.indexOf(link.closest(".pi-session").dataset.slug) >= 0) {
+          used.push(link.href);
+        }
+      });
+      var myPage = document.querySelector(".pi-planner__bar a");
+      if (mine.length && myPage) {
+        used.push(myPage.href);
+      }
       registration.active.postMessage({keep: [here].concat(used)});
     }).catch(function () { /* no offline copy: the site works as before */ });
   }
