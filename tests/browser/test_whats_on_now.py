@@ -54,6 +54,7 @@ def test_a_session_page_says_on_now_then_how_long_until_the_next(browser, site_u
     assert page.locator(".pi-live-status").inner_text() == "On now"
     coming = next(s for s in programme.with_pages() if s.start > now)
     hours, minutes = divmod(int((coming.start - now).total_seconds() // 60), 60)
+    page.goto(site_url + f"{EDITION}/sessions/{coming.slug}/")
     assert page.locator(".pi-live-status").inner_text() == "Starts in " + " ".join(
         part for part in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if part)
     page.context.close()
