@@ -11,6 +11,7 @@ from datetime import timedelta
 import pytest
 from icalendar import Calendar
 
+from tests.browser.conftest import axe_violations
 from tests.support import EDITION, PAGES, VIEWPORTS
 
 MY_SCHEDULE = f"{EDITION}/my-schedule/"
@@ -106,4 +107,20 @@ def test_without_javascript_there_is_no_star_and_no_planner(browser, site_url, p
     assert page.locator(".pi-star").count() == 0
     assert not page.locator(".pi-planner").is_visible()
     assert page.locator(".pi-session:visible").count() == len(programme.sessions)
+    page.context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_planner_has_no_accessibility_fault_and_fits_a_phone(browser, site_url, three, scheme):
+    """Stars pressed, two sessions overlapping, the clock inside the conference: every control shown."""
+    page = browser.new_context(viewport=VIEWPORTS["phone"], color_scheme=scheme).new_page()
+    page.clock.install(time=three[0].start + timedelta(minutes=10))
+    stored = json.dumps({"version": 1, "starred": [s.slug for s in three]})
+    page.add_init_script(f"localStorage.setItem({KEY!r}, {stored!r})")
+    for path in (PAGES["schedule"] + "?type=workshop", f"{EDITION}/sessions/{three[0].slug}/", MY_SCHEDULE):
+        page.goto(site_url + path)
+        assert page.locator(".pi-star[aria-pressed=true]").first.is_visible()
+        assert axe_violations(page) == [], path
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
+    assert page.locator(".pi-overlap").is_visible()
     page.context.close()

@@ -114,7 +114,8 @@
     button.addEventListener("click", function () {
       setStar(edition, item.dataset.slug, button.getAttribute("aria-pressed") !== "true");
     });
-    item.insertBefore(button, item.firstChild);
+    var title = item.querySelector(".pi-session__title");  // read after the title it is for
+    item.insertBefore(button, title ? title.nextSibling : item.firstChild);
     stars.push(button);
   }
 
