@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.browser.conftest import axe_violations
+from tests.browser.conftest import planned
 from tests.support import EDITION, PAGES, VIEWPORTS
 
 MY_SCHEDULE = f"{EDITION}/my-schedule/"
@@ -41,12 +42,15 @@ def test_three_starred_sessions_make_my_schedule_with_the_overlap_its_calendar_a
     context = browser.new_context(viewport=VIEWPORTS["phone"], accept_downloads=True)
     page = context.new_page()
     page.goto(site_url + PAGES["schedule"])
+    planned(page)
     star(page, three[1])
     star(page, three[0])
     page.goto(site_url + f"{EDITION}/sessions/{three[2].slug}/")  # the third on its own page
     star(page, three[2])
 
     page.goto(site_url + MY_SCHEDULE)
+
+    planned(page)
     slugs = [s.slug for s in three]
     assert listed(page) == slugs  # in time order, whatever order they were starred in
     warning = page.locator(".pi-overlap")
@@ -66,6 +70,7 @@ def test_three_starred_sessions_make_my_schedule_with_the_overlap_its_calendar_a
     link = page.get_by_role("link", name="Link to this list").get_attribute("href")
     elsewhere = browser.new_context().new_page()  # another device: nothing stored
     elsewhere.goto(site_url + MY_SCHEDULE + link[link.index("#"):])
+    planned(elsewhere)
     assert listed(elsewhere) == slugs
     elsewhere.get_by_role("button", name="Keep this list in this browser").click()
     assert json.loads(elsewhere.evaluate(f"localStorage.getItem({KEY!r})"))["starred"] == slugs
@@ -81,8 +86,10 @@ def test_stored_stars_that_are_corrupt_or_old_read_as_none(browser, site_url, st
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.add_init_script(f"localStorage.setItem({KEY!r}, {json.dumps(stored)})")
     page.goto(site_url + MY_SCHEDULE)
+    planned(page)
     assert listed(page) == []
     page.goto(site_url + PAGES["schedule"])
+    planned(page)
     assert page.locator(".pi-star[aria-pressed=true]").count() == 0
     star(page, three[0])
     assert errors == []
@@ -93,6 +100,7 @@ def test_stars_last_the_visit_when_storage_is_refused(browser, site_url, three):
     page = browser.new_context().new_page()
     page.add_init_script("Storage.prototype.setItem = () => { throw new DOMException('refused', 'SecurityError'); }")
     page.goto(site_url + PAGES["schedule"] + "?starred=1")
+    planned(page)
     assert page.locator(".pi-day .pi-session:visible").count() == 0
     page.get_by_label("Starred only").uncheck()
     star(page, three[0])
@@ -119,6 +127,7 @@ def test_the_planner_has_no_accessibility_fault_and_fits_a_phone(browser, site_u
     page.add_init_script(f"localStorage.setItem({KEY!r}, {stored!r})")
     for path in (PAGES["schedule"] + "?type=workshop", f"{EDITION}/sessions/{three[0].slug}/", MY_SCHEDULE):
         page.goto(site_url + path)
+        planned(page)
         assert page.locator(".pi-star[aria-pressed=true]").first.is_visible()
         assert axe_violations(page) == [], path
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path

@@ -3,6 +3,7 @@ page open from the site's own service worker, and so do the pages of the
 sessions the reader starred (network first, so a new build replaces them as
 soon as the reader is online)."""
 
+from tests.browser.conftest import planned
 from tests.support import EDITION, PAGES
 
 KEPT = "url => caches.open('pi-offline-v1').then(c => c.match(url)).then(r => !!r)"
@@ -14,15 +15,18 @@ def test_after_one_visit_the_schedule_and_a_session_page_open_offline(browser, s
     starred = next(s for s in programme.with_pages() if s.slug not in PAGES["session"])
     for name in ("session", "schedule"):
         page.goto(site_url + PAGES[name])
+        planned(page)
         if name == "schedule":
             page.get_by_role("button", name=f"Star {starred.title}", exact=True).click()
             page.reload()
+            planned(page)
         page.wait_for_function(KEPT, arg=site_url + PAGES[name])  # a moment on the page: the worker keeps it
     page.wait_for_function(KEPT, arg=site_url + f"{EDITION}/sessions/{starred.slug}/")
     context.set_offline(True)
     for path, heading in ((PAGES["schedule"], "Schedule"), (PAGES["session"], "Path to Pythonic"),
                           (f"{EDITION}/sessions/{starred.slug}/", starred.title)):
         page.goto(site_url + path)
+        planned(page)
         assert page.get_by_role("heading", level=1).inner_text().rstrip("¶") == heading
     page.goto(site_url + PAGES["schedule"] + "?type=talk")  # a shared view too
     assert page.locator(".pi-star").count() > 0  # its script came from the copy

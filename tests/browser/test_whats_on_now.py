@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from tests.browser.test_local_time import LAYOUT_SHIFT
+from tests.browser.conftest import planned
 from tests.support import EDITION, PAGES, VIEWPORTS
 
 MARKED = """kind => [...document.querySelectorAll(".pi-day .pi-is-" + kind)].map(i => i.id.replace("session-", ""))"""
@@ -34,6 +35,7 @@ def test_during_the_conference_the_sessions_on_now_are_marked_and_jump_to_now_re
     now, running, upcoming = moment
     page = at(browser, now)
     page.goto(site_url + PAGES["schedule"])
+    planned(page)
     assert page.evaluate(MARKED, "now") == running
     assert page.evaluate(MARKED, "next") == upcoming
     first = page.locator(f"#session-{running[0]}")
@@ -51,10 +53,12 @@ def test_a_session_page_says_on_now_then_how_long_until_the_next(browser, site_u
     running = next(s for s in programme.with_pages() if s.start <= now < s.finish)
     page = at(browser, now)
     page.goto(site_url + f"{EDITION}/sessions/{running.slug}/")
+    planned(page)
     assert page.locator(".pi-live-status").inner_text() == "On now"
     coming = next(s for s in programme.with_pages() if s.start > now)
     hours, minutes = divmod(int((coming.start - now).total_seconds() // 60), 60)
     page.goto(site_url + f"{EDITION}/sessions/{coming.slug}/")
+    planned(page)
     assert page.locator(".pi-live-status").inner_text() == "Starts in " + " ".join(
         part for part in (f"{hours} h" if hours else "", f"{minutes} min" if minutes else "") if part)
     page.context.close()
@@ -63,9 +67,11 @@ def test_a_session_page_says_on_now_then_how_long_until_the_next(browser, site_u
 def test_outside_the_conference_days_nothing_is_marked(browser, site_url, programme):
     page = at(browser, programme.sessions[0].start - timedelta(days=30))
     page.goto(site_url + PAGES["schedule"])
+    planned(page)
     assert page.locator(".pi-now-mark").count() == 0
     assert not page.get_by_role("button", name="Jump to now").is_visible()
     page.goto(site_url + PAGES["session"])
+    planned(page)
     assert not page.locator(".pi-live-status").is_visible()
     page.context.close()
 
@@ -75,6 +81,7 @@ def test_outside_the_conference_days_nothing_is_marked(browser, site_url, progra
 def test_nothing_moves_when_the_stars_and_now_marks_appear(browser, site_url, moment, screen, name):
     page = at(browser, moment[0], screen)
     page.goto(site_url + PAGES[name], wait_until="load")
+    planned(page)
     assert page.locator(".pi-star").first.is_visible()
     assert page.evaluate(LAYOUT_SHIFT) == 0
     page.context.close()
