@@ -122,6 +122,9 @@
   // What is on now and next ------------------------------------------------
   function markNow(items) {
     var now = Date.now(), next = Infinity;
+    if (!liveDays()) {  // outside the edition's days: nothing to mark, nothing to read
+      return;
+    }
     items.forEach(function (item) {
       var span = times(item);
       if (span[0] > now && span[0] < next) {
@@ -130,7 +133,7 @@
     });
     items.forEach(function (item) {
       var span = times(item), mark = item.querySelector(".pi-now-mark");
-      var state = !liveDays() ? "" : span[0] <= now && now < span[1] ? "now" : span[0] === next ? "next" : "";
+      var state = span[0] <= now && now < span[1] ? "now" : span[0] === next ? "next" : "";
       item.classList.toggle("pi-is-now", state === "now");
       item.classList.toggle("pi-is-next", state === "next");
       if (!state) {
@@ -229,7 +232,9 @@
     });
     function tick() {
       markNow(items);
-      setTimeout(tick, 30000);
+      if (liveDays()) {
+        setTimeout(tick, 30000);
+      }
     }
     tick();
   }
@@ -244,7 +249,10 @@
     var status = line.querySelector(".pi-live-status");
     function tick() {
       var span = times(line), now = Date.now();
-      status.textContent = !liveDays() ? "" : now < span[0] ? "Starts in " + inWords(span[0] - now) :
+      if (!liveDays()) {
+        return;
+      }
+      status.textContent = now < span[0] ? "Starts in " + inWords(span[0] - now) :
         now < span[1] ? "On now" : "This session is over";
       setTimeout(tick, 30000);
     }
