@@ -67,6 +67,7 @@ def test_three_starred_sessions_make_my_schedule_with_the_overlap_its_calendar_a
     assert [e.decoded("dtstart") for e in events] == [s.start for s in three]
     assert [str(e["summary"]) for e in events] == [s.title for s in three]
 
+    assert not page.get_by_role("button", name="Keep this list in this browser").is_visible()  # already kept here
     link = page.get_by_role("link", name="Link to this list").get_attribute("href")
     elsewhere = browser.new_context().new_page()  # another device: nothing stored
     elsewhere.goto(site_url + MY_SCHEDULE + link[link.index("#"):])

@@ -111,10 +111,13 @@
     icon.setAttribute("aria-hidden", "true");
     icon.textContent = "\u2606";
     button.appendChild(icon);
+    var title = item.querySelector(".pi-session__title");  // read after the title it is for
+    if (!title) {  // a session's page: the word too, as its name begins
+      button.appendChild(document.createTextNode(" Star"));
+    }
     button.addEventListener("click", function () {
       setStar(edition, item.dataset.slug, button.getAttribute("aria-pressed") !== "true");
     });
-    var title = item.querySelector(".pi-session__title");  // read after the title it is for
     item.insertBefore(button, title ? title.nextSibling : item.firstChild);
     stars.push(button);
   }
