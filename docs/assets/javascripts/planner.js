@@ -162,16 +162,22 @@
   }
 
   // The schedule -----------------------------------------------------------
-  function schedule(planner) {
+  function schedule(planner, done) {
     var edition = planner.dataset.edition;
     var form = planner.querySelector(".pi-filters");
     var shown = planner.querySelector(".pi-shown");
     var items = Array.prototype.slice.call(document.querySelectorAll(".pi-day .pi-session"));
-    items.forEach(function (item) {
-      if (item.dataset.slug) {
-        addStar(item, edition);
+    // The stars a few at a time, each batch in an idle moment: no long task on a slow phone.
+    var starred = items.filter(function (item) { return item.dataset.slug; }), at = 0;
+    (function batch() {
+      starred.slice(at, at += 16).forEach(function (item) { addStar(item, edition); });
+      if (at < starred.length) {
+        idle(batch);
+      } else {
+        refresh(edition);
+        done();
       }
-    });
+    })();
     var params = new URLSearchParams(location.search);
     ["stage", "type", "level"].forEach(function (name) {
       var field = form.elements[name];
@@ -219,8 +225,9 @@
         apply(true);
       }
     });
-    refresh(edition);
-    apply(false);
+    if (location.search) {  // else the full schedule, as it came
+      apply(false);
+    }
     var jump = planner.querySelector(".pi-jump");
     jump.addEventListener("click", function () {
       var target = document.querySelector(".pi-day .pi-is-now:not([hidden])") ||
@@ -399,16 +406,20 @@
     var planner = document.querySelector(".pi-planner");
     var line = document.querySelector(".pi-planner-line");
     var mine = document.querySelector(".pi-mine");
-    if (planner) {
-      schedule(planner);
-    }
+    var ready = function () {
+      root.classList.add("pi-planned");  // what the browser tests wait for
+    };
     if (line) {
       sessionLine(line);
     }
     if (mine) {
       mySchedule(mine);
     }
-    root.classList.add("pi-planned");  // what the browser tests wait for
+    if (planner) {
+      schedule(planner, ready);
+    } else {
+      ready();
+    }
   }
   // A filtered view opened from its address is filtered at once, before the full schedule is seen.
   if (/[?&](stage|type|level|starred)=/.test(location.search)) {
