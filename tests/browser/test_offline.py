@@ -31,3 +31,23 @@ def test_after_one_visit_the_schedule_and_a_session_page_open_offline(browser, s
     page.goto(site_url + PAGES["schedule"] + "?type=talk")  # a shared view too
     assert page.locator(".pi-star").count() > 0  # its script came from the copy
     context.close()
+
+
+def test_back_online_a_new_build_replaces_the_kept_schedule(browser, site_url, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGES["schedule"])
+    planned(page)
+    page.wait_for_function(KEPT, arg=site_url + PAGES["schedule"])
+    built = site.dir / PAGES["schedule"] / "index.html"
+    before = built.read_text(encoding="utf-8")
+    try:
+        built.write_text(before.replace("<h1", '<h1 data-build="new"', 1), encoding="utf-8")  # a new build is published
+        page.reload()
+        assert page.locator("h1[data-build=new]").count() == 1  # online: the new build, not the kept copy
+        context.set_offline(True)
+        page.reload()
+        assert page.locator("h1[data-build=new]").count() == 1  # and the copy is the new build's
+    finally:
+        built.write_text(before, encoding="utf-8")
+        context.close()
