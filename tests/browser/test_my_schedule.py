@@ -135,3 +135,15 @@ def test_the_planner_has_no_accessibility_fault_and_fits_a_phone(browser, site_u
         assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, path
     assert page.locator(".pi-overlap").is_visible()
     page.context.close()
+
+
+def test_a_star_set_in_another_tab_shows_on_the_schedule(browser, site_url, three):
+    context = browser.new_context()
+    schedule, session = context.new_page(), context.new_page()
+    schedule.goto(site_url + PAGES["schedule"])
+    planned(schedule)
+    session.goto(site_url + f"{EDITION}/sessions/{three[0].slug}/")
+    star(session, three[0])
+    schedule.get_by_role("button", name=f"Star {three[0].title}", exact=True).and_(
+        schedule.locator("[aria-pressed=true]")).wait_for(timeout=2000)
+    context.close()

@@ -100,6 +100,13 @@
     });
     listeners.forEach(function (listener) { listener(list); });
   }
+  // A star set in another tab shows here too.
+  window.addEventListener("storage", function (event) {
+    var edition = /^pycon-india:(\d+):starred:v/.exec(event.key || "");
+    if (edition && stars.length) {
+      refresh(edition[1]);
+    }
+  });
   function addStar(item, edition) {
     var button = document.createElement("button");
     button.type = "button";
