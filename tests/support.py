@@ -63,6 +63,7 @@ PAGES = {
     # The current edition's kinds of page: made from docs/<year>/*.yml.
     "edition": f"{EDITION}/",
     "schedule": f"{EDITION}/schedule/",
+    "my schedule": f"{EDITION}/my-schedule/",
     "session": f"{EDITION}/sessions/path-to-pythonic/",
     "keynote": f"{EDITION}/sessions/keynote-alolita-sharma/",
     "speaker": f"{EDITION}/speakers/alolita-sharma/",

@@ -59,6 +59,12 @@ def watch(page, site_url):
     return PageWatch(page, site_url)
 
 
+def planned(page):
+    """Wait until the planner's script (assets/javascripts/planner.js) has run: it waits for an idle moment."""
+    page.locator("html.pi-planned").wait_for(state="attached")
+    return page
+
+
 def axe_violations(page) -> list[str]:
     """axe-core's violations on the page, one line each: rule, then the offending elements."""
     page.add_script_tag(path=str(AXE_SCRIPT))

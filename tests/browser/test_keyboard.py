@@ -55,14 +55,18 @@ def test_skip_link_moves_focus_to_the_content(page, site_url, name):
 
 
 def test_tab_goes_through_the_schedule_in_time_order(page, site_url, programme):
-    """Keyboard order is reading order: by time, then stage, as the data has them (the current edition's schedule)."""
+    """Keyboard order is reading order: by time, then stage, as the data has them (the current edition's
+    schedule), each star after its title."""
     expected = [s.title for s in programme.with_pages()]
     page.goto(site_url + PAGES["schedule"])
     page.locator(".pi-session__title a").first.focus()
-    reached = [page.evaluate(FOCUSED)["text"]]
+    reached, stars = [page.evaluate(FOCUSED)["text"]], []
     while len(reached) < len(expected):
         page.keyboard.press("Tab")
         focused = page.evaluate(FOCUSED)
         if "pi-session__title" in page.evaluate("document.activeElement.parentElement.className"):
             reached.append(focused["text"])
+        elif page.evaluate("document.activeElement.classList.contains('pi-star')"):
+            stars.append((page.evaluate("document.activeElement.getAttribute('aria-label')"), reached[-1]))
     assert reached == expected
+    assert stars and all(label == f"Star {title}" for label, title in stars)

@@ -15,6 +15,7 @@ through the theme's environment. The hand-written pages of the programme
 from __future__ import annotations
 
 import re
+from datetime import datetime, time, timedelta
 from urllib.parse import urljoin
 
 import programme_data
@@ -32,7 +33,7 @@ from programme_data import TYPE_NAMES, Editions, Programme, ProgrammeError, anch
 
 MARKER = re.compile(r"<!-- programme:([a-z-]+)(?: ([^ ]+))? -->")
 # The pages of an edition the Programme tab lists, in its order (those the edition has).
-MENU = ("schedule", "speakers/index", "recordings", "tickets", "sponsors", "code-of-conduct", "faq")
+MENU = ("schedule", "my-schedule", "speakers/index", "recordings", "tickets", "sponsors", "code-of-conduct", "faq")
 _theme: dict = {}  # this build's theme environment and files
 
 
@@ -89,7 +90,7 @@ def sponsors_page(programme: Programme) -> str:
 
 
 def schedule_page(programme: Programme) -> str:
-    body = ["# Schedule", marker("schedule-intro")]
+    body = ["# Schedule", marker("schedule-intro"), marker("schedule-planner")]
     for day, _sessions in programme.by_day():
         heading = day_phrase(day.date) + (f": {markdown_text(day.name)}" if day.name else "")
         body += [f"## {heading} {{ #{day_anchor(day)} }}", marker("day", day.date.isoformat())]
@@ -101,8 +102,16 @@ def schedule_page(programme: Programme) -> str:
     return page_source(front, body)
 
 
+def my_schedule_page(programme: Programme) -> str:
+    """The sessions a reader starred, kept in their browser: the page lists every session, hidden, and
+    the planner's script (assets/javascripts/planner.js) shows the starred ones."""
+    front = {"title": "My schedule", "programme": "my-schedule", "hide": ["toc"], "search": {"exclude": True},
+             "description": f"The sessions of {programme.conference['name']} you starred, in time order, for your calendar."}
+    return page_source(front, ["# My schedule", marker("my-schedule")])
+
+
 def session_page(programme: Programme, session) -> str:
-    body = [f"# {markdown_text(session.title)}", marker("session-facts", session.slug)]
+    body = [f"# {markdown_text(session.title)}", marker("session-planner", session.slug), marker("session-facts", session.slug)]
     if session.abstract:
         body += ["## Abstract", shifted(session.abstract)]
     if session.description:
@@ -154,7 +163,8 @@ def recordings_page(programme: Programme) -> str:
 def generated_pages(programme: Programme, files: Files) -> dict[str, str]:
     """The edition's pages made from its data; tickets and sponsors only where the team wrote none."""
     pages = {programme.home_uri(): edition_home(programme), programme.schedule_uri(): schedule_page(programme),
-             programme.speakers_uri(): speakers_page(programme), programme.page_uri("recordings"): recordings_page(programme)}
+             programme.speakers_uri(): speakers_page(programme), programme.page_uri("recordings"): recordings_page(programme),
+             programme.page_uri("my-schedule"): my_schedule_page(programme)}
     for name, page in (("tickets", tickets_page), ("sponsors", sponsors_page)):
         if files.get_file_from_path(programme.page_uri(name)) is None:
             pages[programme.page_uri(name)] = page(programme)
@@ -277,6 +287,9 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": editions}
     if programme.sessions:
         context["programme_first_start"] = programme.sessions[0].start.isoformat()
+        # The edition's days in its zone: while the reader's clock is inside them, room is kept for the "now" marks.
+        first, last = (datetime.combine(day, time.min, tzinfo=programme.zone) for day in (programme.facts.start, programme.facts.end))
+        context["programme_days"] = [first.isoformat(), (last + timedelta(days=1)).isoformat()]
     if page.is_homepage or kind == "home":
         # overrides/home.html: the edition's facts, its keynotes and its phase's calls to action
         actions = [(label, links.action(href)) for label, href in programme_data.calls_to_action(programme)]

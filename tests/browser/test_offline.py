@@ -1,0 +1,53 @@
+"""At the venue without a network: once visited, the schedule and a session's
+page open from the site's own service worker, and so do the pages of the
+sessions the reader starred (network first, so a new build replaces them as
+soon as the reader is online)."""
+
+from tests.browser.conftest import planned
+from tests.support import EDITION, PAGES
+
+KEPT = "url => caches.open('pi-offline-v1').then(c => c.match(url)).then(r => !!r)"
+
+
+def test_after_one_visit_the_schedule_and_a_session_page_open_offline(browser, site_url, programme):
+    context = browser.new_context()
+    page = context.new_page()
+    starred = next(s for s in programme.with_pages() if s.slug not in PAGES["session"])
+    for name in ("session", "schedule"):
+        page.goto(site_url + PAGES[name])
+        planned(page)
+        if name == "schedule":
+            page.get_by_role("button", name=f"Star {starred.title}", exact=True).click()
+            page.reload()
+            planned(page)
+        page.wait_for_function(KEPT, arg=site_url + PAGES[name])  # a moment on the page: the worker keeps it
+    page.wait_for_function(KEPT, arg=site_url + f"{EDITION}/sessions/{starred.slug}/")
+    context.set_offline(True)
+    for path, heading in ((PAGES["schedule"], "Schedule"), (PAGES["session"], "Path to Pythonic"),
+                          (f"{EDITION}/sessions/{starred.slug}/", starred.title)):
+        page.goto(site_url + path)
+        planned(page)
+        assert page.get_by_role("heading", level=1).inner_text().rstrip("¶") == heading
+    page.goto(site_url + PAGES["schedule"] + "?type=talk")  # a shared view too
+    assert page.locator(".pi-star").count() > 0  # its script came from the copy
+    context.close()
+
+
+def test_back_online_a_new_build_replaces_the_kept_schedule(browser, site_url, site):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url + PAGES["schedule"])
+    planned(page)
+    page.wait_for_function(KEPT, arg=site_url + PAGES["schedule"])
+    built = site.dir / PAGES["schedule"] / "index.html"
+    before = built.read_text(encoding="utf-8")
+    try:
+        built.write_text(before.replace("<h1", '<h1 data-build="new"', 1), encoding="utf-8")  # a new build is published
+        page.reload()
+        assert page.locator("h1[data-build=new]").count() == 1  # online: the new build, not the kept copy
+        context.set_offline(True)
+        page.reload()
+        assert page.locator("h1[data-build=new]").count() == 1  # and the copy is the new build's
+    finally:
+        built.write_text(before, encoding="utf-8")
+        context.close()
