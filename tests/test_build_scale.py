@@ -176,8 +176,9 @@ EDITS = [
 
 
 def after_edit(project: Path, path: str) -> None:
-    """What the team runs after editing a schedule, as the strict build asks: the calendars' memory brought up to date."""
-    if path.endswith("/schedule.yml"):
+    """What the team runs after editing an edition's data, as the strict build asks: the calendars' memory brought
+    up to date (a session's title, a speaker's name and the edition's name are in its calendar events)."""
+    if re.fullmatch(r"docs/\d{4}/[a-z]+\.yml", path):
         run = subprocess.run([sys.executable, "-m", "tools.calendar_state", "--config", project / "mkdocs.yml"],
                              cwd=Path(__file__).parent.parent, capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
@@ -228,7 +229,10 @@ def test_a_second_build_after_each_kind_of_edit_is_the_site_built_afresh(posts, 
         redone, kept = kept_pages(result.stderr, done)
         assert redone == 0 and kept > 30, f"nothing changed, yet {redone} pages {done} again"
     assert different_files(tmp_path / "with-0", tmp_path / "with-again") == []
-    for n, (what, path, change) in enumerate(EDITS, 1):
+    # The imported posts are what real blogs hold: their own edits are tried on them; the site's (a template,
+    # mkdocs.yml, the editions' data) do not depend on the posts and are tried on the synthetic ones.
+    edits = EDITS if posts == "synthetic" else [edit for edit in EDITS if edit[1] == "POST"]
+    for n, (what, path, change) in enumerate(edits, 1):
         file = post_file if path == "POST" else project_copy / path
         file.write_text(change(file.read_text(encoding="utf-8")), encoding="utf-8")
         after_edit(project_copy, path)
