@@ -38,7 +38,7 @@ deploy: $(VENV)/.installed
 NODE_TOOLS := $(if $(shell command -v npm),node_modules/.installed)
 
 test: $(VENV)/.installed $(NODE_TOOLS)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests -n auto --dist loadfile
 
 # Benchmarks, not tests: each prints a table and exits non-zero when it misses
 # a target: bench/lighthouse (page speed, from package-lock.json) and
