@@ -15,11 +15,10 @@ import sys
 import tempfile
 import threading
 import time
-import venv
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.support import QUIET, ROOT
+from tests.support import QUIET, ROOT, pelican_venv
 
 SAMPLE_SECONDS = 0.1
 # The conference blog's own pins (pythonindia/inpycon-blog, requirements.txt): how it builds.
@@ -97,14 +96,7 @@ def run(cmd: list, cwd: Path, check: bool = True, env: dict | None = None) -> Ru
 
 def pelican_own_venv() -> Path:
     """A venv with the blog's own Pelican, made on first use (and again when the pins change)."""
-    stamp = PELICAN_OWN_VENV / ".pins"
-    if not stamp.exists() or stamp.read_text() != " ".join(PELICAN_OWN_PINS):
-        print(f"Installing {' '.join(PELICAN_OWN_PINS)} into {PELICAN_OWN_VENV} ...", file=sys.stderr)
-        shutil.rmtree(PELICAN_OWN_VENV, ignore_errors=True)
-        venv.create(PELICAN_OWN_VENV, with_pip=True)
-        subprocess.run([PELICAN_OWN_VENV / "bin" / "python", "-m", "pip", "install", "--quiet", *PELICAN_OWN_PINS], check=True)
-        stamp.write_text(" ".join(PELICAN_OWN_PINS))
-    return PELICAN_OWN_VENV
+    return pelican_venv(PELICAN_OWN_VENV, PELICAN_OWN_PINS)
 
 
 def blog_root(content: Path) -> Path | None:

@@ -205,13 +205,13 @@ PELICAN_PINS = ["pelican==4.12.0", "markdown==3.11.3"]
 PELICAN_VENV = ROOT / "bench" / ".cache" / "pelican-venv"
 
 
-def pelican_venv() -> Path:
-    """The venv of the pinned Pelican, made on first use."""
-    stamp = PELICAN_VENV / ".pins"
-    if not stamp.exists() or stamp.read_text() != " ".join(PELICAN_PINS):
-        print(f"Installing {' '.join(PELICAN_PINS)} into {PELICAN_VENV} ...", file=sys.stderr)
-        shutil.rmtree(PELICAN_VENV, ignore_errors=True)
-        venv.create(PELICAN_VENV, with_pip=True)
-        subprocess.run([PELICAN_VENV / "bin" / "python", "-m", "pip", "install", "--quiet", *PELICAN_PINS], check=True)
-        stamp.write_text(" ".join(PELICAN_PINS))
-    return PELICAN_VENV
+def pelican_venv(folder: Path = PELICAN_VENV, pins: list[str] = PELICAN_PINS) -> Path:
+    """A venv of a pinned Pelican (the benches' reference by default), made on first use and again when the pins change."""
+    stamp = folder / ".pins"
+    if not stamp.exists() or stamp.read_text() != " ".join(pins):
+        print(f"Installing {' '.join(pins)} into {folder} ...", file=sys.stderr)
+        shutil.rmtree(folder, ignore_errors=True)
+        venv.create(folder, with_pip=True)
+        subprocess.run([folder / "bin" / "python", "-m", "pip", "install", "--quiet", *pins], check=True)
+        stamp.write_text(" ".join(pins))
+    return folder
