@@ -32,7 +32,7 @@ from pathlib import Path
 
 import yaml
 from icalendar import Calendar, Event
-from programme_data import TYPE_NAMES, Programme, Session
+from programme_data import TYPE_NAMES, Programme, Session, load_yaml
 
 PRODID = "-//PyCon India//Programme//EN"
 # How often a subscribed calendar is asked to look again (Apple's and Outlook's apps read these; Google has its own pace).
@@ -50,7 +50,7 @@ class Memory(dict):
         path = Path(docs_dir) / programme.calendar_memory_file()
         if not path.is_file():
             return cls()
-        return cls((yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("events") or {})
+        return cls((load_yaml(path.read_text(encoding="utf-8")) or {}).get("events") or {})
 
     def text(self) -> str:
         return HEADER + yaml.safe_dump({"events": dict(sorted(self.items()))}, allow_unicode=True, sort_keys=False, width=1000)
