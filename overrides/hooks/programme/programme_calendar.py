@@ -16,15 +16,25 @@ edition's `calendar.yml` (calendar_events.py): a build whose data changed
 since that file was last written fails, naming each session and the command
 that brings it up to date. The stage is the location and the session's page
 the URL. Breaks are left out: nobody adds a break to a calendar.
+
+Writing the files with icalendar is most of this hook's time, so an edition's
+files are kept in `.cache/calendars/` under a hash of all they are made from:
+the edition's data files (its memory among them), the settings the addresses
+and names come from, the programme's hooks and icalendar's version. The
+memory's staleness is checked at every build all the same.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urljoin
 
+import icalendar
 from calendar_events import Memory, calendar, cancelled, cancelled_event, event, problems, published
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -83,12 +93,43 @@ def at_old_folder(programme: Programme, uri: str) -> str:
     return f"{programme.facts.old_folder}/{uri.removeprefix(programme.folder + '/')}"
 
 
+HOOKS = Path(__file__).resolve().parents[1]  # overrides/hooks/: this folder's hooks and site_rules.py
+
+
+def made_from(programme: Programme, config: MkDocsConfig) -> str:
+    """A hash of everything an edition's calendar files are made from."""
+    digest = hashlib.sha256(f"calendars 1 icalendar {icalendar.__version__}\n".encode())
+    settings = {"site_url": config.site_url, "directory_urls": config.use_directory_urls, "extra": config.extra}
+    digest.update(json.dumps(settings, sort_keys=True, default=repr).encode())
+    code = sorted([*Path(__file__).resolve().parent.glob("*.py"), HOOKS / "site_rules.py"])
+    for path in [*code, *sorted((Path(config.docs_dir) / programme.folder).glob("*.yml"))]:
+        data = path.read_bytes()
+        digest.update(f"{path.name} {len(data)}\n".encode() + data)
+    return digest.hexdigest()
+
+
+def kept_calendars(programme: Programme, files: Files, config: MkDocsConfig, memory: Memory) -> dict[str, bytes]:
+    """calendars(), from `.cache/calendars/` when nothing they are made from has changed."""
+    folder = Path(config.config_file_path).parent / ".cache" / "calendars"
+    path = folder / f"{programme.folder}-{made_from(programme, config)[:40]}.json"
+    try:
+        return {uri: text.encode("utf-8") for uri, text in json.loads(path.read_text(encoding="utf-8")).items()}
+    except (OSError, ValueError):
+        pass
+    made = calendars(programme, files, config, memory)
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_text(json.dumps({uri: content.decode("utf-8") for uri, content in made.items()}), encoding="utf-8")
+    partial.replace(path)  # a build stopped half-way leaves no half entry
+    return made
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     stale = []
     for programme in for_build(config).all:
         memory = Memory.read(Path(config.docs_dir), programme)
         stale += problems(programme, memory)
-        for uri, content in calendars(programme, files, config, memory).items():
+        for uri, content in kept_calendars(programme, files, config, memory).items():
             files.append(File.generated(config, uri, content=content))
             if programme.facts.old_folder and not uri.startswith(f"{programme.folder}/calendars/"):  # only what was there
                 files.append(File.generated(config, at_old_folder(programme, uri), content=content))
