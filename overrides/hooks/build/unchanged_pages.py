@@ -23,14 +23,20 @@ A page's key names its inputs completely, coarsely rather than finely:
 - the page's own: its source (front matter and text), its address, and what
   the build made of it just before the template (title, metadata, HTML,
   table of contents);
-- for every page but a post (listings, the home page, the programme's pages,
-  which list or link posts): every post's source and address. A post that
-  links others by its `links:` front matter is treated as such a page;
+- for the pages that show posts' text (the blog's listings, which show their
+  excerpts, and the pages made with home.html, which show the newest post's
+  teaser): every post's source and address. A post that links others by its
+  `links:` front matter is treated as such a page;
+- for every other page but a post (the programme's pages): every post's
+  address, title and metadata, not its text. What such a page shows of a
+  post is in its own HTML, in its key already (a session's page lists the
+  posts that link it by title);
 - for the pages the programme's hooks fill from its data (its own pages and
   the home page, reads_programme_data()): the editions' programme data files
   (docs/<year>/schedule.yml, speakers.yml, ..., calendar.yml).
 
-So a post's edit renders that post and the pages that may show it; an
+So a post's edit renders that post and the pages that may show its text
+(the programme's pages too when its title or metadata change); an
 edit of the programme's data, the programme's pages and the home page (and
 a post whose HTML shows the session); any other change renders every page. A render that logs a warning is not kept
 (a strict build must see it again), nor is a page shown as a draft.
@@ -54,7 +60,7 @@ from pathlib import Path, PurePosixPath
 
 from jinja2 import Environment, Template
 from material.plugins.blog.plugin import BlogPlugin
-from material.plugins.blog.structure import Post
+from material.plugins.blog.structure import Post, View
 from mkdocs.commands import build as mkdocs_build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -189,12 +195,13 @@ class Keys:
     """The site's, the posts' and the programme's parts of the keys, worked out once per build."""
 
     def __init__(self, config: MkDocsConfig, files: Files):
-        docs, site, posts, programme = [], [], [], []
+        docs, site, posts, seen, programme = [], [], [], [], []
         for file in sorted(files, key=lambda f: f.src_uri):
             docs.append(f"{file.src_uri} -> {file.url} {file.inclusion.name}")
             page = file.page
             if isinstance(page, Post):
                 posts += [file.src_uri, file.url, sha(source(file))]
+                seen += [file.src_uri, file.url, str(page.title), plain(page.meta)]
             elif file.inclusion.is_excluded():  # not in the site (an editor's lock file among them): its address only
                 continue
             elif file.is_documentation_page():
@@ -210,14 +217,24 @@ class Keys:
                 (programme if is_programme_data(uri) else site).extend([uri, sha(read(path))])
         self.site = sha(config_inputs(config), *code_inputs(config), *docs, *site)
         self.posts = sha(*posts)
+        self.posts_seen = sha(*seen)
         self.programme = sha(*programme)
 
     def key(self, page: Page) -> str:
         own = [page.file.src_uri, page.url, sha(source(page.file)), str(page.title), plain(page.meta),
                page.content or "", plain(toc_entries(page.toc))]
-        lists_posts = not isinstance(page, Post) or "links" in page.meta
-        return sha(self.site, *own, self.posts if lists_posts else "",
-                   self.programme if reads_programme_data(page) else "")
+        if shows_posts_text(page):
+            posts = self.posts
+        else:
+            posts = "" if isinstance(page, Post) else self.posts_seen
+        return sha(self.site, *own, posts, self.programme if reads_programme_data(page) else "")
+
+
+def shows_posts_text(page: Page) -> bool:
+    """The blog's listings (their excerpts), the pages made with home.html (the newest
+    post's teaser, latest_post.py) and a post that links others by `links:`."""
+    return isinstance(page, View) or page.is_homepage or page.meta.get("template") == "home.html" or (
+        isinstance(page, Post) and "links" in page.meta)
 
 
 def toc_entries(toc) -> list:
