@@ -28,7 +28,8 @@ from conference_dates import dates_phrase
 from material.plugins.blog.structure import Post
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
-from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont, PngImagePlugin
+import PIL
+from PIL import Image, ImageChops, ImageColor, ImageDraw, ImageFont, PngImagePlugin, features
 
 BACKGROUND, TEXT, ACCENT = "#283593", "#ffffff", "#ffcc80"  # indigo 800, white, orange 200
 # Antialiasing steps from the background to each text colour: 1 + 2 × 7 colours, a 4-bit PNG
@@ -36,8 +37,10 @@ BACKGROUND, TEXT, ACCENT = "#283593", "#ffffff", "#ffcc80"  # indigo 800, white,
 SHADES = 7
 MARGIN = 88
 FONTS = {"bold": font_roboto.RobotoBold, "regular": font_roboto.Roboto}
-# Anything that changes how a card looks changes the cache key.
-DRAWING = hashlib.sha256(Path(__file__).read_bytes() + Path(FONTS["bold"]).read_bytes()).hexdigest()
+# Anything that changes how a card looks changes the cache key: this file, both fonts, and the
+# Pillow, FreeType and text layout (raqm) that draw them.
+RENDERER = f"Pillow {PIL.__version__}, FreeType {features.version('freetype2')}, raqm {features.version('raqm')}"
+DRAWING = hashlib.sha256(b"".join(Path(path).read_bytes() for path in (__file__, *FONTS.values())) + RENDERER.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
