@@ -130,3 +130,18 @@ def test_a_card_is_the_site_colours_and_the_steps_between_them(site, config):
         assert {text, accent} <= {colour for _, colour in colours}, "the title and the conference line in their colours, exactly"
         for _, colour in colours:  # every other colour an edge of the text: between the background and a text colour
             assert any(all(min(b, c) <= v <= max(b, c) for v, b, c in zip(colour, background, ink)) for ink in (text, accent)), colour
+
+
+def test_a_card_put_where_another_was_leaves_the_other_in_the_cache(tmp_path):
+    """The preview rebuilds a page into the built site: its new card must not be written through
+    the old one, which may be a link to the cached card."""
+    share_images = load_hook("share_images")
+    cache, target = tmp_path / "cache", tmp_path / "site/blog/2021/post/share.png"
+    old, new = (share_images.Card("PyCon India 2021", title, (("Online", True),)) for title in ("Old title", "New title"))
+    share_images.write_card(old, target, cache=cache, width=600, height=315)
+    (cached_old,) = cache.iterdir()
+    old_bytes = cached_old.read_bytes()
+    share_images.write_card(new, target, cache=cache, width=600, height=315)
+    assert cached_old.read_bytes() == old_bytes
+    with Image.open(target) as png:
+        assert "New title" in png.text["Description"]

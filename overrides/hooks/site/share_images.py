@@ -16,6 +16,7 @@ Templates get the post's image as `post_share_image` (overrides/main.html).
 
 import hashlib
 import io
+import os
 import shutil
 import zlib
 from dataclasses import dataclass
@@ -175,7 +176,13 @@ def write_card(card: Card, target: Path, *, cache: Path, width: int, height: int
         partial.write_bytes(draw(card, width, height))
         partial.replace(cached)  # a build stopped half-way leaves no broken image in the cache
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(cached, target)
+    # A file already there (the preview rebuilding one page, a build with --dirty) may be
+    # a link to another cached card: never write through it.
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)  # MkDocs empties the site at each build; a link puts the card back without copying it
+    except OSError:  # another file system, or one without hard links
+        shutil.copyfile(cached, target)
 
 
 def cache_dir(config: MkDocsConfig) -> Path:
