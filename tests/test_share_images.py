@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from PIL import Image
+from PIL import Image, ImageColor
 
 from tests.conftest import MORE_POSTS_VARIANT, mkdocs_build, post_sources
 from tests.html import text_of
@@ -118,3 +118,30 @@ def test_an_unchanged_post_is_not_drawn_again(more_posts_site, tmp_path):
     after = {path.name: path.stat().st_mtime_ns for path in cache.iterdir()}
     assert {name: after[name] for name in before} == before, "a cached card was drawn again"
     assert len(after) == len(before) + 1, "the changed post got one new card"
+
+
+def test_a_card_is_the_site_colours_and_the_steps_between_them(site, config):
+    share_images = load_hook("share_images")
+    background, text, accent = (ImageColor.getrgb(ink) for ink in (share_images.BACKGROUND, share_images.TEXT, share_images.ACCENT))
+    for page in post_pages(site.dir).values():
+        with Image.open(shared_image(site.dir, config.site_url, page)) as png:
+            colours = sorted(png.convert("RGB").getcolors(), reverse=True)
+        assert colours[0][1] == background, "the card's ground is the background, exactly"
+        assert {text, accent} <= {colour for _, colour in colours}, "the title and the conference line in their colours, exactly"
+        for _, colour in colours:  # every other colour an edge of the text: between the background and a text colour
+            assert any(all(min(b, c) <= v <= max(b, c) for v, b, c in zip(colour, background, ink)) for ink in (text, accent)), colour
+
+
+def test_a_card_put_where_another_was_leaves_the_other_in_the_cache(tmp_path):
+    """The preview rebuilds a page into the built site: its new card must not be written through
+    the old one, which may be a link to the cached card."""
+    share_images = load_hook("share_images")
+    cache, target = tmp_path / "cache", tmp_path / "site/blog/2021/post/share.png"
+    old, new = (share_images.Card("PyCon India 2021", title, (("Online", True),)) for title in ("Old title", "New title"))
+    share_images.write_card(old, target, cache=cache, width=600, height=315)
+    (cached_old,) = cache.iterdir()
+    old_bytes = cached_old.read_bytes()
+    share_images.write_card(new, target, cache=cache, width=600, height=315)
+    assert cached_old.read_bytes() == old_bytes
+    with Image.open(target) as png:
+        assert "New title" in png.text["Description"]
