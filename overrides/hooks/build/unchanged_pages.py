@@ -23,10 +23,12 @@ A page's key names its inputs completely, coarsely rather than finely:
 - the page's own: its source (front matter and text), its address, and what
   the build made of it just before the template (title, metadata, HTML,
   table of contents);
-- for the pages that show posts' text (the blog's listings, which show their
-  excerpts, and the pages made with home.html, which show the newest post's
-  teaser): every post's source and address. A post that links others by its
-  `links:` front matter is treated as such a page;
+- for a page of the blog's listings (index, archive, category, author): every
+  post's address, title and metadata (their order, the pagination, the menu's
+  archive and categories) and the source of each post it shows (its excerpts);
+- for the pages made with home.html, which show the newest post's teaser:
+  every post's source and address. A post that links others by its `links:`
+  front matter is treated as such a page;
 - for every other page but a post (the programme's pages): every post's
   address, title and metadata, not its text. What such a page shows of a
   post is in its own HTML, in its key already (a session's page lists the
@@ -35,8 +37,9 @@ A page's key names its inputs completely, coarsely rather than finely:
   the home page, reads_programme_data()): the editions' programme data files
   (docs/<year>/schedule.yml, speakers.yml, ..., calendar.yml).
 
-So a post's edit renders that post and the pages that may show its text
-(the programme's pages too when its title or metadata change); an
+So a post's text edit renders that post, the listings' pages that show it
+and the home page; its title or metadata, every listing and the programme's
+pages too; an
 edit of the programme's data, the programme's pages and the home page (and
 a post whose HTML shows the session); any other change renders every page. A render that logs a warning is not kept
 (a strict build must see it again), nor is a page shown as a draft.
@@ -92,10 +95,25 @@ def names_used(code) -> set[str]:
     return set(code.co_names).union(*(names_used(c) for c in code.co_consts if inspect.iscode(c)))
 
 
-if "_render_post" not in names_used(getattr(getattr(BlogPlugin, "_render", None), "__code__", None)) or list(
+# A listing's page shows its share of the listing's posts, cut as Material 9.x's
+# BlogPlugin._render cuts it (shown_posts() below).
+RENDER_NAMES = {"_render_post", "_config_pagination", "_config_pagination_per_page", "pages", "posts", "index"}
+if not RENDER_NAMES <= names_used(getattr(getattr(BlogPlugin, "_render", None), "__code__", None)) or list(
     inspect.signature(getattr(BlogPlugin, "_render_post", lambda: 0)).parameters
 ) != ["self", "excerpt", "view"]:
-    raise PluginError("unchanged_pages.py: Material's blog plugin no longer renders excerpts through _render_post(excerpt, view)")
+    raise PluginError("unchanged_pages.py: Material's blog plugin no longer renders a listing's page as this hook follows: "
+                      "its share of the posts, cut by _config_pagination and _config_pagination_per_page, "
+                      "each excerpt through _render_post(excerpt, view)")
+
+
+def shown_posts(view: View, blog: BlogPlugin) -> list[Post]:
+    """The posts a listing's page shows: all of them, or its page's share."""
+    posts = view.posts
+    if view.pages and blog._config_pagination(view):
+        step = blog._config_pagination_per_page(view)
+        at = view.pages.index(view)
+        posts = posts[at * step:at * step + step]
+    return posts
 
 FORMAT = b"unchanged_pages 1\n"  # a change to how keys or entries are made changes every key
 DATA_SUFFIXES = {".yml", ".yaml", ".json", ".toml", ".csv"}
@@ -219,11 +237,17 @@ class Keys:
         self.posts = sha(*posts)
         self.posts_seen = sha(*seen)
         self.programme = sha(*programme)
+        self.blog = config.plugins.get("material/blog")
 
     def key(self, page: Page) -> str:
         own = [page.file.src_uri, page.url, sha(source(page.file)), str(page.title), plain(page.meta),
                page.content or "", plain(toc_entries(page.toc))]
-        if shows_posts_text(page):
+        if isinstance(page, View) and self.blog is not None:
+            # Its posts' order, dates and titles (the pagination, the archive and categories
+            # in its menu) and the text of the posts it shows.
+            posts = sha(self.posts_seen, *(part for post in shown_posts(page, self.blog)
+                                           for part in (post.file.src_uri, sha(source(post.file)))))
+        elif shows_posts_text(page):
             posts = self.posts
         else:
             posts = "" if isinstance(page, Post) else self.posts_seen
