@@ -1,6 +1,6 @@
 """The build-time hooks (overrides/hooks/build/post_lookup.py, summary_excerpts.py,
 excerpt_heads.py, libyaml_front_matter.py, shared_nav.py, template_bytecode.py,
-unchanged_pages.py, unchanged_markdown.py, kept_minified.py) change how much work the build does, never what it
+unchanged_pages.py, unchanged_markdown.py, kept_minified.py, kept_search_entries.py) change how much work the build does, never what it
 writes: the site built with them is byte for byte the site built without
 them, on a first build and on a second one, from their cache, after each kind
 of edit; and the work they save is counted (not timed), so that a Material
@@ -35,6 +35,7 @@ HOOKS = [
     "overrides/hooks/build/unchanged_pages.py",
     "overrides/hooks/build/unchanged_markdown.py",
     "overrides/hooks/build/kept_minified.py",
+    "overrides/hooks/build/kept_search_entries.py",
 ]
 DESCRIPTION = "description: A summary that the listings show as the teaser.\n"
 
