@@ -37,6 +37,7 @@ built); without them it logs why and leaves the server's builder as it is.
 
 from __future__ import annotations
 
+import copy
 import inspect
 import json
 import logging
@@ -86,6 +87,9 @@ class LastBuild:
     sources: dict[str, tuple[int, int]] = {}
     # Each post's front matter as the build read it, by source path.
     front_matter: dict[str, str] = {}
+    # Each page of the programme (front matter `programme:`) as converted, before the data's
+    # blocks are filled in: (HTML, table of contents), by source path.
+    converted: dict[str, tuple] = {}
 
 
 last = LastBuild()
@@ -129,6 +133,9 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
 @event_priority(-1000)
 def on_env(env, *, config: MkDocsConfig, files: Files):
     last.env = env
+    last.converted = {}
+    for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        keep_converted(file.page)
     return env
 
 
@@ -212,6 +219,14 @@ def populate(page, config: MkDocsConfig, files: Files) -> None:
         page.authors = []  # filled in again by the blog plugin
         page.config.readtime = page.meta.get("readtime")  # measured again, unless the writer set it
     mkdocs_build._populate_page(page, config, files)
+    keep_converted(page)
+
+
+def keep_converted(page) -> None:
+    """Keep a page of the programme as converted: after an edit of the data that leaves
+    its Markdown as it was, its blocks are filled in again from there."""
+    if page is not None and page.meta.get("programme"):
+        last.converted[page.file.src_uri] = (page.content, copy.deepcopy(page.toc))
 
 
 def rebuild_post(post: Post) -> bool:
@@ -354,10 +369,12 @@ def rebuild_programme(year: int) -> int | None:
     if editions.current is old:
         editions.current = new
     hook(config, "programme_calendar.py").report(stale)
+    remade = set()
     for uri, content in made.items():
         file = files.get_file_from_path(uri)
         content = content.encode("utf-8") if isinstance(content, str) else content
         if file.content_bytes != content:
+            remade.add(uri)
             file.content_bytes = content
             if not file.is_documentation_page():
                 file.copy_file()
@@ -365,7 +382,11 @@ def rebuild_programme(year: int) -> int | None:
     # what it shows has changed; one whose template gets the edition itself (home.html) always.
     rebuilt = list(posts.values())
     for page in readers:
-        populate(page, config, files)
+        if page.file.src_uri in remade or page.file.src_uri not in last.converted:
+            populate(page, config, files)
+        else:  # its Markdown as it was: converted as it was
+            page.content, toc = last.converted[page.file.src_uri]
+            page.toc = copy.deepcopy(toc)
         context = mkdocs_build.get_context(nav, doc_files, config, page)
         given = set(context)
         context = pages_hook.on_page_context(context, page=page, config=config, nav=nav)
@@ -401,12 +422,15 @@ def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder) -> Live
             if post is not None and rebuild_post(post):
                 log.info("Rebuilt %s and its listings in %.2f seconds", post.file.src_uri, time.monotonic() - started)
                 return
-            year = changed_edition(changed, hook(last.config, "programme_pages.py").programme_data) if changed and post is None else None
+            year = None
+            if changed and post is None:
+                year = changed_edition(changed, hook(last.config, "programme_pages.py").programme_data)
             built = rebuild_programme(year) if year is not None else None
             if built is not None:
                 last.sources.update(changed)
                 edited = ", ".join(sorted(os.path.relpath(path, last.config.docs_dir) for path in changed))
-                log.info("Rebuilt what %s feeds (its calendars, exports and %d pages) in %.2f seconds", edited, built, time.monotonic() - started)
+                log.info("Rebuilt what %s feeds (its calendars, exports and %d pages) in %.2f seconds",
+                         edited, built, time.monotonic() - started)
                 return
         except Exception as error:  # the full build reports it as MkDocs would
             log.debug("the short path stopped: %s", error)
