@@ -277,7 +277,7 @@ def changed_edition(changed: dict[str, tuple[int, int]], programme_data) -> int 
     (docs/<year>/schedule.yml, speakers.yml, sponsors.yml, tickets.yml, calendar.yml)."""
     years = set()
     for path, state in changed.items():
-        if state is None:
+        if state is None or path not in last.sources:  # a file deleted or added
             return None
         parts = os.path.relpath(path, last.config.docs_dir).split(os.sep)
         if len(parts) != 2 or not parts[0].isdigit() or parts[1] not in (*programme_data.FILES, CALENDAR_MEMORY):
@@ -329,7 +329,9 @@ def rebuild_programme(year: int) -> int | None:
     pages_hook = hook(config, "programme_pages.py")
     programme_data = pages_hook.programme_data
     editions = programme_data.for_build(config)
-    old = editions.by_year[year]
+    old = editions.by_year.get(year)
+    if old is None:  # a folder extra.editions does not list
+        return None
     new = programme_data.load(Path(config.docs_dir), year)  # the build's checks; the full build reports what they find
 
     def linked(programme) -> tuple:
