@@ -124,18 +124,34 @@ def kept_calendars(programme: Programme, files: Files, config: MkDocsConfig, mem
     return made
 
 
-def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    stale = []
-    for programme in for_build(config).all:
-        memory = Memory.read(Path(config.docs_dir), programme)
-        stale += problems(programme, memory)
-        for uri, content in kept_calendars(programme, files, config, memory).items():
-            files.append(File.generated(config, uri, content=content))
-            if programme.facts.old_folder and not uri.startswith(f"{programme.folder}/calendars/"):  # only what was there
-                files.append(File.generated(config, at_old_folder(programme, uri), content=content))
+def edition_files(programme: Programme, files: Files, config: MkDocsConfig) -> tuple[dict[str, bytes], list[str]]:
+    """The edition's calendar files by address (those it had at its old folder there too), and
+    where its calendars' memory is not current. The build's, and `mkdocs serve`'s short path's
+    after an edit of the edition's data (build/preview_rebuild.py)."""
+    memory = Memory.read(Path(config.docs_dir), programme)
+    out = {}
+    for uri, content in kept_calendars(programme, files, config, memory).items():
+        out[uri] = content
+        if programme.facts.old_folder and not uri.startswith(f"{programme.folder}/calendars/"):  # only what was there
+            out[at_old_folder(programme, uri)] = content
+    return out, problems(programme, memory)
+
+
+def report(stale: list[str]) -> None:
+    """A memory that is not current stops a build; under `mkdocs serve` it is a warning (on_startup)."""
     if stale:
         message = "programme_calendar.py: the calendars' memory is not current:\n  " + "\n  ".join(stale)
         if not _run["serving"]:
             raise PluginError(message)
         log.warning(message)
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    stale = []
+    for programme in for_build(config).all:
+        made, problems_found = edition_files(programme, files, config)
+        stale += problems_found
+        for uri, content in made.items():
+            files.append(File.generated(config, uri, content=content))
+    report(stale)
     return files

@@ -29,7 +29,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
-from programme_data import TYPE_NAMES, Editions, Programme, ProgrammeError, anchor, day_anchor, day_phrase, for_build, span
+from programme_data import TYPE_NAMES, Programme, ProgrammeError, anchor, day_anchor, day_phrase, for_build, span
 
 MARKER = re.compile(r"<!-- programme:([a-z-]+)(?: ([^ ]+))? -->")
 # The pages of an edition the Programme tab lists, in its order (those the edition has).
@@ -271,25 +271,48 @@ class Links:
         return "webcal://" + self.absolute(uri).split("://", 1)[1]
 
 
+def edition_of(page: Page, config: MkDocsConfig) -> Programme | None:
+    """The edition a page shows: its folder's; the home page, the current one."""
+    editions = for_build(config)
+    return editions.current if page.is_homepage else editions.of_uri(page.file.src_uri)
+
+
+def page_facts(page: Page, config: MkDocsConfig) -> dict:
+    """What an edition's page shows of its data besides its content, as plain data: the edition's
+    name in the window's title, its first session and days for the head's script, a session's
+    schema.org Event. (`mkdocs serve` compares them before and after an edit: build/preview_rebuild.py.)"""
+    programme = edition_of(page, config)
+    if programme is None:
+        return {}
+    facts, kind = {}, page.meta.get("programme")
+    if not page.is_homepage and page.title != programme.conference["name"]:
+        facts["edition_name"] = programme.conference["name"]  # in the window's title: "Schedule - PyCon India 2020"
+    if not (kind or page.is_homepage):
+        return facts
+    if programme.sessions:
+        facts["programme_first_start"] = programme.sessions[0].start.isoformat()
+        # The edition's days in its zone: while the reader's clock is inside them, room is kept for the "now" marks.
+        first, last = (datetime.combine(day, time.min, tzinfo=programme.zone) for day in (programme.facts.start, programme.facts.end))
+        facts["programme_days"] = [first.isoformat(), (last + timedelta(days=1)).isoformat()]
+    if kind == "session":
+        facts["programme_event"] = event_data(programme, session_of(programme, page), page, config)
+    return facts
+
+
+def session_of(programme: Programme, page: Page):
+    return next(s for s in programme.sessions if s.slug == page.meta["session"])
+
+
 # Before the search plugin (priority 0) indexes the page: the schedule's titles and names are searchable.
 @event_priority(50)
 def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    context.update(page_facts(page, config))
     kind = page.meta.get("programme")
-    editions: Editions = for_build(config)
-    programme = editions.current if page.is_homepage else editions.of_uri(page.file.src_uri)
-    if programme is None:
-        return context
-    if not page.is_homepage and page.title != programme.conference["name"]:
-        context["edition_name"] = programme.conference["name"]  # in the window's title: "Schedule - PyCon India 2020"
-    if not (kind or page.is_homepage):
+    programme = edition_of(page, config)
+    if programme is None or not (kind or page.is_homepage):
         return context
     links = Links(page, _theme["files"], programme, config.site_url or "")
-    blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": editions}
-    if programme.sessions:
-        context["programme_first_start"] = programme.sessions[0].start.isoformat()
-        # The edition's days in its zone: while the reader's clock is inside them, room is kept for the "now" marks.
-        first, last = (datetime.combine(day, time.min, tzinfo=programme.zone) for day in (programme.facts.start, programme.facts.end))
-        context["programme_days"] = [first.isoformat(), (last + timedelta(days=1)).isoformat()]
+    blocks = {"programme": programme, "links": links, "types": TYPE_NAMES, "pd": programme_data, "editions": for_build(config)}
     if page.is_homepage or kind == "home":
         # overrides/home.html: the edition's facts, its keynotes and its phase's calls to action
         actions = [(label, links.action(href)) for label, href in programme_data.calls_to_action(programme)]
@@ -313,14 +336,13 @@ def on_page_context(context: dict, *, page: Page, config: MkDocsConfig, nav: Nav
     if kind in ("tickets", "sponsors"):
         page.content += str(getattr(module, kind)(None))
     if kind == "session":
-        session = next(s for s in programme.sessions if s.slug == page.meta["session"])
+        session = session_of(programme, page)
         posts = sorted(programme.mentions.get(session.slug, {}).values(), key=lambda post: post.file.src_uri)
         if posts:
             page.content += str(module.session_posts(posts))
             items = page.toc.items
             # Under the page's h1, where its other h2s are (Material's contents column shows the h1's children).
             (items[0].children if items and items[0].level == 1 else items).append(AnchorLink("In the blog", "in-the-blog", 2))
-        context["programme_event"] = event_data(programme, session, page, config)
     return context
 
 

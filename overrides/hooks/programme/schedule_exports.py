@@ -214,15 +214,21 @@ def schedule_xml(data: dict) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8", xml_declaration=False) + b"\n"
 
 
+def edition_files(programme: Programme, files: Files, config: MkDocsConfig) -> dict[str, bytes]:
+    """The edition's schedule.json and schedule.xml by address: the build's, and `mkdocs serve`'s
+    short path's after an edit of the edition's data (build/preview_rebuild.py)."""
+    def url_of(uri: str) -> str:
+        return urljoin(config.site_url, files.get_file_from_path(uri).url)
+
+    data = schedule(programme, config.site_url, url_of)
+    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    return {programme.export_uri("json"): text.encode("utf-8"), programme.export_uri("xml"): schedule_xml(data)}
+
+
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     for programme in for_build(config).all:
-        def url_of(uri: str) -> str:
-            return urljoin(config.site_url, files.get_file_from_path(uri).url)
-
-        data = schedule(programme, config.site_url, url_of)
-        text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-        files.append(File.generated(config, programme.export_uri("json"), content=text.encode("utf-8")))
-        files.append(File.generated(config, programme.export_uri("xml"), content=schedule_xml(data)))
+        for uri, content in edition_files(programme, files, config).items():
+            files.append(File.generated(config, uri, content=content))
     return files
 
 
