@@ -77,6 +77,23 @@ def test_the_hook_relies_on_what_mkdocs_has():
     assert load_hook("preview_rebuild").missing_steps() == []
 
 
+def test_a_saved_file_is_looked_for_five_times_a_second(tmp_path):
+    """watch_interval.py: every folder the server watches is polled at its interval, not MkDocs' half second."""
+    from mkdocs.livereload import LiveReloadServer
+
+    hook = load_hook("watch_interval")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    try:
+        server.watch(str(tmp_path))
+        assert [emitter.timeout for emitter in server.observer.emitters] == [0.5]  # MkDocs' own
+        server = hook.on_serve(server, config=None, builder=None)
+        server.watch(str(tmp_path / "later"))  # a folder of mkdocs.yml's watch:, added after the event
+        assert len(server.observer.emitters) == 2
+        assert {emitter.timeout for emitter in server.observer.emitters} == {hook.INTERVAL} and hook.INTERVAL < 0.5
+    finally:
+        server.server_close()
+
+
 @pytest.mark.parametrize("post", ["no-description", "setext"])  # its listings show its text; on the index's second page
 def test_a_saved_post_shows_as_a_full_build_would_show_it(preview, tmp_path, post):
     preview.save(post, lambda text: text + "\nA sentence the writer has just added.\n")
