@@ -55,7 +55,9 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # site_rules.py, the rules every part asks, is in overrides/hooks/
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # unchanged_pages.py beside this hook
 from site_rules import split_front_matter  # noqa: E402
+from unchanged_pages import shown_posts  # noqa: E402  (a listing page's posts, cut as Material cuts them)
 
 log = logging.getLogger("mkdocs.hooks.preview_rebuild")
 
@@ -179,14 +181,8 @@ def changed_post(changed: dict[str, tuple[int, int]]) -> Post | None:
 
 
 def shows(view: View, post: Post, blog) -> bool:
-    """Whether the listing page shows the post: the pages of a listing share
-    its posts, a page shows its share of them."""
-    posts = view.posts
-    if len(view.pages) > 1 and blog._config_pagination(view):
-        step = blog._config_pagination_per_page(view)
-        at = view.pages.index(view)
-        posts = posts[at * step:at * step + step]
-    return any(shown is post for shown in posts)
+    """Whether the listing page shows the post: its share of the listing's posts."""
+    return any(shown is post for shown in shown_posts(view, blog))
 
 
 def linking(post: Post, doc_files) -> list:
