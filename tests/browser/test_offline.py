@@ -11,6 +11,24 @@ from tests.support import EDITION, PAGES
 KEPT = "url => caches.open('pi-offline-v1').then(c => c.match(url)).then(r => !!r)"
 
 
+# The worker's copy and who controls the page, named when an offline visit fails.
+KEPT_NOW = """() => caches.open('pi-offline-v1').then(c => c.keys()).then(keys => ({
+  controller: navigator.serviceWorker.controller && navigator.serviceWorker.controller.scriptURL,
+  pages: keys.map(k => k.url).filter(u => !u.includes('/assets/')),
+  assets: keys.filter(k => k.url.includes('/assets/')).length}))"""
+
+
+def copy_state(page, site_url) -> object:
+    try:
+        page.goto(site_url + "404.html", wait_until="commit")
+    except Exception:  # noqa: BLE001 (offline and not in the copy: any page of the origin lets the copy be read)
+        pass
+    try:
+        return page.evaluate(KEPT_NOW)
+    except Exception as error:  # noqa: BLE001
+        return f"unreadable ({error})"
+
+
 def visit_then_open_offline(browser, site_url, programme):
     context = browser.new_context()
     page = context.new_page()
@@ -29,7 +47,12 @@ def visit_then_open_offline(browser, site_url, programme):
         context.set_offline(True)
         for path, heading in ((PAGES["schedule"], "Schedule"), (PAGES["session"], "Path to Pythonic"),
                               (f"{EDITION}/sessions/{starred.slug}/", starred.title)):
-            page.goto(site_url + path)
+            kept_before = page.evaluate(KEPT_NOW)
+            try:
+                page.goto(site_url + path)
+            except Exception as error:  # what the copy held just before, and after: the next miss explains itself
+                raise AssertionError(f"{path} offline: {error}; the copy before: {kept_before}; "
+                                     f"after: {copy_state(page, site_url)}") from error
             planned(page)
             assert page.get_by_role("heading", level=1).inner_text().rstrip("¶") == heading
         page.goto(site_url + PAGES["schedule"] + "?type=talk")  # a shared view too
